@@ -1,0 +1,23 @@
+import { test, expect } from 'vitest';
+import { compilePath, compilePayloadTemplate, compileChoiceRule, compileIntrinsic, compileJsonataTemplate, compileReferencePath } from './index.js';
+const vars = new Map<string, unknown>([['v', { a: [1, 2] }]]);
+const ctx = { input: { a: { b: [1, { c: 2 }] }, items: [{ x: 1 }, { x: 2 }], s: 'x' }, context: { Execution: { Id: 'id' } }, variables: { has: (n: string) => vars.has(n), get: (n: string) => vars.get(n) } };
+test('smoke', async () => {
+  expect(compilePath('$.a.b[1].c').evaluate(ctx)).toBe(2);
+  expect(compilePath('$.items[*].x').evaluate(ctx)).toEqual([1, 2]);
+  expect(compilePath('$..x').evaluate(ctx)).toEqual([1, 2]);
+  expect(compilePath('$.items[?(@.x == 2)]').evaluate(ctx)).toEqual([{ x: 2 }]);
+  expect(compilePath('$$.Execution.Id').evaluate(ctx)).toBe('id');
+  expect(compilePath('$v.a[1]').evaluate(ctx)).toBe(2);
+  expect(() => compilePath('$.nope').evaluate(ctx)).toThrow("Invalid path '$.nope' : No results for path: $['nope']");
+  expect(() => compilePath('$.no.such').evaluate(ctx)).toThrow("Invalid path '$.no.such' : Missing property in path $['no']");
+  expect(compilePayloadTemplate({ 'k.$': '$.s', n: { 'm.$': "States.Format('a{}', $.s)" } }).evaluate(ctx)).toEqual({ k: 'x', n: { m: 'ax' } });
+  expect(() => compilePayloadTemplate({ 'bar.$': '$.foo' }).evaluate(ctx)).toThrow(/The JSONPath '\$.foo' specified for the field 'bar.\$' could not be found in the input/);
+  expect(compileChoiceRule({ Variable: '$.s', StringMatches: 'x*' }).evaluate(ctx)).toBe(true);
+  expect(compileIntrinsic("States.MathAdd(1, 2)").evaluate(ctx)).toBe(3);
+  expect(compileReferencePath('$.a.z').set(ctx.input, 5)).toMatchObject({ a: { z: 5, b: [1, { c: 2 }] } });
+  expect(await compileJsonataTemplate({ r: '{% $range(1, 9, 9) %}', s: '{% $states.input.s & $v.a[0] %}', p: '{% $partition([1,2,3],2) %}' }).evaluate(ctx)).toEqual({ r: 1, s: 'x1', p: [[1, 2], [3]] });
+  expect(await compileJsonataTemplate('{% $states.input.items %}').evaluate(ctx)).toBe(ctx.input.items);
+  await expect(compileJsonataTemplate({ result: '{% $doesNotExist %}' }, { field: 'Assign' }).evaluate(ctx)).rejects.toThrow("The JSONata expression '$doesNotExist' specified for the field 'Assign/result' returned nothing (undefined).");
+  await expect(compileJsonataTemplate('{% $eval("1") %}').evaluate(ctx)).rejects.toThrow(/eval/);
+});

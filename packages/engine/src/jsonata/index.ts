@@ -1,0 +1,275 @@
+/**
+ * JSONata for JSONata-mode states: `"{% expr %}"` strings inside any field value, evaluated with JSONata 2.0.6
+ * (the version AWS runs) plus AWS's own functions `$partition`, `$range`, `$hash`, `$random`, `$uuid`, `$parse`, and
+ * without `$eval`. AWS: docs.aws.amazon.com/step-functions/latest/dg/transforming-data.html.
+ */
+import jsonata from 'jsonata';
+import { AslError } from '../errors.js';
+import type { EvalContext } from '../io/eval-context.js';
+import { hashHex, JavaRandom } from '../io/intrinsics.js';
+
+/** A compiled JSONata-mode value. */
+export interface CompiledJsonata {
+  /** True when the value holds no `{% %}` expression (evaluate then resolves to the value itself). */
+  readonly isConstant: boolean;
+  /**
+   * Evaluates every `{% %}` string with `$states = {input, result?, errorOutput?, context}` and the workflow variables
+   * bound as `$name`. Rejects with AslError('States.QueryEvaluationError', cause) when an expression fails or returns
+   * nothing (cause: "The JSONata expression '$x' specified for the field 'Output' returned nothing (undefined).").
+   */
+  evaluate(ctx: EvalContext): Promise<unknown>;
+}
+
+/** Options for {@link compileJsonataTemplate}. */
+export interface JsonataTemplateOptions {
+  /** The ASL field, for cause texts: "Output", "Arguments", "Assign", "Items"… Nested keys are appended as "Field/key". */
+  field?: string;
+}
+
+const EXPR = /^\{%([\s\S]*)%\}$/;
+
+/** True when a string is a JSONata expression `{% … %}`. */
+export function isJsonataExpression(v: unknown): v is string {
+  return typeof v === 'string' && v.startsWith('{%') && v.endsWith('%}') && v.length >= 4;
+}
+
+function queryError(cause: string): AslError {
+  return new AslError('States.QueryEvaluationError', cause);
+}
+
+// ------------------------------------------------------------------------------------------------ AWS functions
+
+type Seq = unknown[] & { sequence?: boolean };
+
+function typeErr(fn: string, msg: string): never {
+  throw { code: 'D3137', message: `${fn}: ${msg}`, stack: new Error().stack } as unknown as Error;
+}
+
+const AWS_FUNCTIONS: { name: string; impl: (...args: never[]) => unknown; signature?: string }[] = [
+  {
+    name: 'partition',
+    impl: ((arr: unknown, size: unknown) => {
+      const a = arr === undefined ? [] : Array.isArray(arr) ? arr : [arr];
+      if (typeof size !== 'number' || !Number.isInteger(size) || size <= 0)
+        typeErr('$partition', 'the chunk size must be a positive integer');
+      const out: unknown[][] = [];
+      for (let i = 0; i < a.length; i += size) out.push(a.slice(i, i + size));
+      return out;
+    }) as (...args: never[]) => unknown,
+  },
+  {
+    name: 'range',
+    impl: ((start: unknown, end: unknown, step: unknown) => {
+      for (const [n, v] of [
+        ['start', start],
+        ['end', end],
+        ['step', step],
+      ] as const)
+        if (typeof v !== 'number' || !Number.isInteger(v)) typeErr('$range', `the ${n} value must be an integer`);
+      const s = start as number;
+      const e = end as number;
+      const st = step as number;
+      if (st === 0) typeErr('$range', 'the step value must not be 0');
+      const out: Seq = [];
+      out.sequence = true;
+      if (st > 0) for (let v = s; v <= e; v += st) out.push(v);
+      else for (let v = s; v >= e; v += st) out.push(v);
+      if (out.length > 1000) typeErr('$range', 'the range may produce at most 1000 elements');
+      return out;
+    }) as (...args: never[]) => unknown,
+  },
+  {
+    name: 'hash',
+    impl: ((data: unknown, alg: unknown) => {
+      if (typeof data !== 'string') typeErr('$hash', 'the data must be a string');
+      if (typeof alg !== 'string') typeErr('$hash', 'the algorithm must be a string');
+      const out = hashHex(data as string, alg as string);
+      if (out === undefined) typeErr('$hash', `unsupported hash algorithm '${String(alg)}'; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512`);
+      return out;
+    }) as (...args: never[]) => unknown,
+  },
+  {
+    name: 'random',
+    impl: ((seed?: unknown) => {
+      if (seed === undefined) return Math.random();
+      if (typeof seed !== 'number') typeErr('$random', 'the seed must be a number');
+      const r = new JavaRandom(seed as number);
+      // java.util.Random.nextDouble(): ((next(26) << 27) + next(27)) * 2^-53, via two nextInt calls.
+      const hi = r.nextInt(1 << 26);
+      const lo = r.nextInt(1 << 27);
+      return (hi * 2 ** 27 + lo) / 2 ** 53;
+    }) as (...args: never[]) => unknown,
+  },
+  {
+    name: 'uuid',
+    impl: (() => {
+      const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+      if (c?.randomUUID) return c.randomUUID();
+      return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (ch) => {
+        const r = Math.floor(Math.random() * 16);
+        return (ch === 'x' ? r : (r & 3) | 8).toString(16);
+      });
+    }) as (...args: never[]) => unknown,
+  },
+  {
+    name: 'parse',
+    impl: ((text: unknown) => {
+      if (typeof text !== 'string') typeErr('$parse', 'the argument must be a string');
+      try {
+        return JSON.parse(text as string) as unknown;
+      } catch {
+        typeErr('$parse', `could not parse '${String(text)}' as JSON`);
+      }
+    }) as (...args: never[]) => unknown,
+  },
+  {
+    name: 'eval',
+    impl: (() => {
+      typeErr('$eval', 'the $eval function is not supported by Step Functions; use $parse');
+    }) as (...args: never[]) => unknown,
+  },
+];
+
+// ------------------------------------------------------------------------------------------------ compile cache
+
+interface CompiledExpr {
+  expr: jsonata.Expression;
+  /** `$name` references in the text, so only those variables are bound. */
+  names: string[];
+}
+
+const cache = new Map<string, CompiledExpr | AslError>();
+const RESERVED = new Set(['states']);
+
+function compileExpr(text: string, field: string): CompiledExpr {
+  const hit = cache.get(text);
+  if (hit instanceof AslError) throw hit;
+  if (hit) return hit;
+  let expr: jsonata.Expression;
+  try {
+    expr = jsonata(text);
+  } catch (e) {
+    const err = queryError(
+      `The JSONata expression '${text.trim()}' specified for the field '${field}' could not be parsed: ${messageOf(e)}`,
+    );
+    cache.set(text, err);
+    throw err;
+  }
+  for (const f of AWS_FUNCTIONS) expr.registerFunction(f.name, f.impl as never, f.signature);
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) if (!RESERVED.has(m[1]!)) names.add(m[1]!);
+  const compiled = { expr, names: [...names] };
+  if (cache.size > 5000) cache.clear();
+  cache.set(text, compiled);
+  return compiled;
+}
+
+function messageOf(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) return String((e as { message: unknown }).message);
+  return String(e);
+}
+
+/** Strips JSONata's internal marks (sequences, functions) so the result is plain JSON; copies only if needed. */
+function toJson(v: unknown): unknown {
+  if (v === null || typeof v !== 'object') {
+    if (typeof v === 'function') return undefined;
+    if (typeof v === 'number' && !Number.isFinite(v)) return null;
+    return v;
+  }
+  if (!needsClean(v)) return v;
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    for (const x of v) {
+      const c = toJson(x);
+      if (c !== undefined) out.push(c);
+    }
+    return out;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) {
+    const c = toJson(x);
+    if (c !== undefined) out[k] = c;
+  }
+  return out;
+}
+
+function needsClean(v: unknown): boolean {
+  if (v === null) return false;
+  if (typeof v === 'function' || v === undefined) return true;
+  if (typeof v === 'number') return !Number.isFinite(v);
+  if (typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    if ((v as Seq).sequence) return true;
+    for (const x of v) if (needsClean(x)) return true;
+    return false;
+  }
+  for (const k in v) if (needsClean((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
+type Evaluator = (ctx: EvalContext) => Promise<unknown>;
+
+function compileExpression(raw: string, field: string): Evaluator {
+  const body = EXPR.exec(raw)![1]!;
+  const shown = body.trim();
+  const c = compileExpr(body, field);
+  return async (ctx) => {
+    const states: Record<string, unknown> = { input: ctx.input, context: ctx.context };
+    if (ctx.result !== undefined) states['result'] = ctx.result;
+    if (ctx.errorOutput !== undefined) states['errorOutput'] = ctx.errorOutput;
+    const bindings: Record<string, unknown> = { states };
+    for (const n of c.names) if (ctx.variables.has(n)) bindings[n] = ctx.variables.get(n);
+    let out: unknown;
+    try {
+      out = await c.expr.evaluate(ctx.input, bindings);
+    } catch (e) {
+      if (e instanceof AslError) throw e;
+      throw queryError(`An error occurred while evaluating the JSONata expression '${shown}' specified for the field '${field}': ${messageOf(e)}`);
+    }
+    if (out === undefined)
+      throw queryError(`The JSONata expression '${shown}' specified for the field '${field}' returned nothing (undefined).`);
+    return toJson(out);
+  };
+}
+
+function compileNode(v: unknown, field: string): { constant: boolean; run: Evaluator } {
+  if (typeof v === 'string') {
+    if (isJsonataExpression(v)) return { constant: false, run: compileExpression(v, field) };
+    return { constant: true, run: async () => v };
+  }
+  if (Array.isArray(v)) {
+    const parts = v.map((x, i) => compileNode(x, `${field}/${i}`));
+    if (parts.every((p) => p.constant)) return { constant: true, run: async () => v };
+    const runs = parts.map((p) => p.run);
+    return { constant: false, run: async (ctx) => Promise.all(runs.map((r) => r(ctx))) };
+  }
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).map(([k, x]) => ({ k, c: compileNode(x, field ? `${field}/${k}` : k) }));
+    if (entries.every((e) => e.c.constant)) return { constant: true, run: async () => v };
+    return {
+      constant: false,
+      run: async (ctx) => {
+        const out: Record<string, unknown> = {};
+        for (const e of entries) {
+          const x = await e.c.run(ctx);
+          if (e.k === '__proto__') Object.defineProperty(out, e.k, { value: x, enumerable: true, writable: true, configurable: true });
+          else out[e.k] = x;
+        }
+        return out;
+      },
+    };
+  }
+  return { constant: true, run: async () => v };
+}
+
+/**
+ * Compiles any JSON value for a JSONata-mode field once: `"{% expr %}"` strings are expressions, objects and arrays
+ * are walked recursively, every other value is a constant (shared, not copied). Syntax errors throw
+ * AslError('States.QueryEvaluationError') at compile time; parsed expressions are cached per text.
+ *
+ * @example await compileJsonataTemplate({sum: '{% $a + 1 %}'}, {field: 'Output'}).evaluate(ctx) // {sum: 2}
+ */
+export function compileJsonataTemplate(value: unknown, options: JsonataTemplateOptions = {}): CompiledJsonata {
+  const c = compileNode(value, options.field ?? '');
+  return { isConstant: c.constant, evaluate: c.run };
+}

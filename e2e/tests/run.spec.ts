@@ -1,0 +1,79 @@
+/**
+ * Running workflows in the browser: the sample's run succeeds along its path, a state's input and output can be
+ * inspected, and a failing run is shown as failed.
+ */
+import type { Page } from '@playwright/test';
+import {
+  expect,
+  expectCanvasShows,
+  importFile,
+  openApp,
+  readSample,
+  shownNodes,
+  snap,
+  stateNode,
+  successors,
+  test,
+  toolbarButton,
+  writeTestFile,
+  type AslMachine,
+} from './fixtures';
+
+const sample = readSample();
+
+/** Start execution → the dialog's Start (with the dialog's default input). */
+async function startExecution(page: Page): Promise<void> {
+  await toolbarButton(page, 'Start execution').click();
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+}
+
+test('running the sample succeeds along its path and shows a state’s input and output', async ({ page }) => {
+  await openApp(page);
+  await expectCanvasShows(page, sample.def);
+  await startExecution(page);
+
+  await expect(page.getByRole('status')).toHaveText(/Succeeded/, { timeout: 30_000 });
+  const nodes = await shownNodes(page);
+  const status = new Map(nodes.map((n) => [n.id, n.status]));
+  const top = sample.def.States;
+
+  // The path starts at StartAt, ends in a Succeed state, and every succeeded top-level state is reached from
+  // another succeeded one; nothing on the canvas failed.
+  expect(status.get(sample.def.StartAt)).toBe('succeeded');
+  const succeeded = Object.keys(top).filter((name) => status.get(name) === 'succeeded');
+  expect(succeeded.some((name) => top[name].Type === 'Succeed'), 'a Succeed state ends the path').toBe(true);
+  for (const name of succeeded) {
+    if (name === sample.def.StartAt) continue;
+    const reachedFrom = succeeded.filter((other) => successors(top[other]).includes(name));
+    expect(reachedFrom, `${name} follows a succeeded state`).not.toHaveLength(0);
+  }
+  expect(nodes.filter((n) => n.status === 'failed').map((n) => n.id)).toEqual([]);
+  await snap(page, 'run-succeeded');
+
+  // Clicking a state shows its input and output for this run.
+  await stateNode(page, sample.def.StartAt).click();
+  await expect(page.getByText('Input', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Output', { exact: true }).first()).toBeVisible();
+  await snap(page, 'run-state-inspected');
+});
+
+test('a failing run shows Failed', async ({ page }, testInfo) => {
+  await openApp(page);
+  const failing: AslMachine = {
+    Comment: 'Fails at once',
+    StartAt: 'Prepare',
+    States: {
+      Prepare: { Type: 'Pass', Result: { ok: false }, Next: 'Boom' },
+      Boom: { Type: 'Fail', Error: 'Checkout.Broken', Cause: 'This workflow always fails.' },
+    },
+  };
+  await importFile(page, writeTestFile(testInfo, 'always-fails.asl.json', JSON.stringify(failing, null, 2)));
+  await expectCanvasShows(page, failing);
+  await startExecution(page);
+
+  await expect(page.getByRole('status')).toHaveText(/Failed/, { timeout: 30_000 });
+  await expect(stateNode(page, 'Prepare')).toHaveAttribute('data-status', 'succeeded');
+  await expect(stateNode(page, 'Boom')).toHaveAttribute('data-status', 'failed');
+  await expect(page.getByText('Checkout.Broken').first()).toBeVisible();
+  await snap(page, 'run-failed');
+});

@@ -31,4 +31,5 @@ export { EditError, detectFormatting } from './ops/doc.js';
 export { insertStateOnEdge } from './ops/insert-on-edge.js';
 export { deleteState } from './ops/delete.js';
 export { renameState } from './ops/rename.js';
+export { duplicateState } from './ops/duplicate.js';
 export { appendState, applyEdits, replaceState, setStateField, uniqueStateName } from './ops/misc.js';

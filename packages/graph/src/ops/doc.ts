@@ -247,7 +247,10 @@ export class Session {
     const multiline = this.startsLine(ref.offset);
     if (multiline) {
       const indent = this.lineIndent(ref.offset);
-      const prop = keyText + this.renderAt(value, indent);
+      // A sibling written on one line suggests one-line values here too (if short).
+      const refOneLine = !this.text.slice(ref.offset, ref.offset + ref.length).includes('\n');
+      const flat = oneLineJson(value);
+      const prop = keyText + (refOneLine && !this.minified() && flat.length <= 80 ? flat : this.renderAt(value, indent));
       if (index > 0) this.apply([{ offset: ref.offset + ref.length, length: 0, content: ',' + eol + indent + prop }]);
       else this.apply([{ offset: ref.offset, length: 0, content: prop + ',' + eol + indent }]);
     } else {
@@ -374,7 +377,17 @@ function splitByLines(a: string, b: string, start: number, endA: number, endB: n
     }
   }
   flush(sa.length, sb.length);
-  return edits.length > 0 ? edits : [whole];
+  return (edits.length > 0 ? edits : [whole]).map((e) => trimEdit(a, e)).filter((e) => e.length > 0 || e.content.length > 0);
+}
+
+/** Shrinks an edit by the prefix and suffix its old and new text share. */
+function trimEdit(text: string, e: TextEdit): TextEdit {
+  const old = text.slice(e.offset, e.offset + e.length);
+  let p = 0;
+  while (p < old.length && p < e.content.length && old.charCodeAt(p) === e.content.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < old.length - p && q < e.content.length - p && old.charCodeAt(old.length - 1 - q) === e.content.charCodeAt(e.content.length - 1 - q)) q++;
+  return { offset: e.offset + p, length: e.length - p - q, content: e.content.slice(p, e.content.length - q) };
 }
 
 /** One-line JSON with a space after colons and commas in objects: `{ "Type": "Pass", "Result": [1, 2] }`. */

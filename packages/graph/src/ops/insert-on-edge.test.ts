@@ -45,7 +45,7 @@ describe('insertStateOnEdge', () => {
 
   it('inserts on an end edge: "End": true becomes "Next" in place, the new state ends', () => {
     const r = run(DOC, insertStateOnEdge(DOC, edge(DOC, 'end:States/Small'), 'Last', { Type: 'Pass', Next: 'ignored' }));
-    expect(r.text).toContain('"Small": { "Type": "Pass", "Next": "Last" }');
+    expect(r.text).toContain('"Small": { "Type": "Pass", "Next": "Last" },\n    "Last": { "Type": "Pass", "End": true },\n');
     expect(r.json.States.Last).toEqual({ Type: 'Pass', End: true });
     expect(r.text).toContain(UNTOUCHED);
   });

@@ -249,6 +249,9 @@ function randomUUID(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** JSON.parse reviver: `-0` parses to 0, as Java's JSON parser gives an integer 0. */
+export const noNegativeZero = (_k: string, v: unknown): unknown => (v === 0 ? 0 : v);
+
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
@@ -300,7 +303,7 @@ const IMPLS: Record<(typeof INTRINSIC_NAMES)[number], Impl> = {
     const s = want(n, 0, args[0], isString, 'a string');
     if (s.trim() === '') return null;
     try {
-      return JSON.parse(s) as unknown;
+      return JSON.parse(s, noNegativeZero) as unknown;
     } catch {
       throw failure(`Function States.StringToJson could not parse the string '${s}' as JSON`);
     }

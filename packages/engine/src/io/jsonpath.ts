@@ -407,19 +407,15 @@ function javaType(v: unknown): string {
   return 'java.util.LinkedHashMap';
 }
 
-/** Indefinite paths: collect all matches in document order (Jayway semantics), always an array. */
+/** Indefinite paths: collect all matches in document order, always an array (possibly empty). */
 function compileIndefinite(p: ParsedPath): (v: unknown) => Lookup {
   const toks = p.tokens;
-  // Index of the first non-definite token: missing properties before it are errors (Jayway "upstream definite").
-  let firstIndef = toks.findIndex((t) => t.kind !== 'prop' && t.kind !== 'index');
-  if (firstIndef < 0) firstIndef = toks.length;
+  // AWS: an indefinite path never fails; whatever matches nothing contributes nothing (`$.missing[*]` → []).
   const last = toks[toks.length - 1];
   const mapUnionLeaf = last?.kind === 'props';
   return (root) => {
     const out: unknown[] = [];
-    let error: string | undefined;
     const step = (cur: unknown, i: number): void => {
-      if (error !== undefined) return;
       if (i === toks.length) {
         out.push(cur);
         return;
@@ -428,17 +424,12 @@ function compileIndefinite(p: ParsedPath): (v: unknown) => Lookup {
       switch (t.kind) {
         case 'prop':
           if (isObject(cur) && hasOwn.call(cur, t.name)) step(cur[t.name], i + 1);
-          else if (i < firstIndef) {
-            error = isObject(cur)
-              ? `Missing property in path ${normalizedPath(p, i + 1)}`
-              : `Expected to find an object with property ${tokenText(t)} in path ${normalizedPath(p, i)} but found '${javaType(cur)}'. This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JacksonJsonProvider'.`;
-          }
           return;
         case 'index':
           if (Array.isArray(cur)) {
             const idx = t.index < 0 ? cur.length + t.index : t.index;
             if (idx >= 0 && idx < cur.length) step(cur[idx], i + 1);
-          } else if (i < firstIndef) error = `Filter: ${tokenText(t)} can only be applied to arrays. Current context is: ${safeStringify(cur)}`;
+          }
           return;
         case 'indexes':
           if (Array.isArray(cur))
@@ -485,7 +476,6 @@ function compileIndefinite(p: ParsedPath): (v: unknown) => Lookup {
       }
     };
     step(root, 0);
-    if (error !== undefined) return { found: false, detail: error };
     if (last?.kind === 'length' && out.length === 1) return { found: true, value: out[0] };
     return { found: true, value: out };
   };

@@ -6,7 +6,7 @@
 import jsonata from 'jsonata';
 import { AslError } from '../errors.js';
 import type { EvalContext } from '../io/eval-context.js';
-import { hashHex, JavaRandom } from '../io/intrinsics.js';
+import { hashHex, JavaRandom, noNegativeZero } from '../io/intrinsics.js';
 
 /** A compiled JSONata-mode value. */
 export interface CompiledJsonata {
@@ -116,7 +116,7 @@ const AWS_FUNCTIONS: { name: string; impl: (...args: never[]) => unknown; signat
     impl: ((text: unknown) => {
       if (typeof text !== 'string') typeErr('$parse', 'the argument must be a string');
       try {
-        return JSON.parse(text as string) as unknown;
+        return JSON.parse(text as string, noNegativeZero) as unknown;
       } catch {
         typeErr('$parse', `could not parse '${String(text)}' as JSON`);
       }

@@ -1,0 +1,98 @@
+import { describe, expect, test } from 'vitest';
+import { makeCtx } from '../io/test-helpers.js';
+import { compileJsonataTemplate } from './index.js';
+
+const input = { items: [{ p: 2 }, { p: 3 }], name: 'ana', FunctionInput: { fst: [0, 1, 2], snd: 2 }, arr: [1, 2, 3], s: 'input data' };
+const ctx = makeCtx(input, {
+  context: { Execution: { Name: 'exec' }, State: { Name: 'S' } },
+  vars: { theAnswer: 42, varname: { varfield: 'f' }, ItemsVar: true, nul: null },
+  result: { r: 1 },
+  errorOutput: { Error: 'E', Cause: 'C' },
+});
+const ev = (v: unknown, field = 'Output') => compileJsonataTemplate(v, { field }).evaluate(ctx);
+
+describe('compileJsonataTemplate: values', () => {
+  const rows: [value: unknown, expected: unknown, reason: string][] = [
+    ['{% $states.input.name %}', 'ana', '$states.input'],
+    ['{% $states.context.Execution.Name %}', 'exec', '$states.context'],
+    ['{% $states.result.r %}', 1, '$states.result'],
+    ['{% $states.errorOutput.Error %}', 'E', '$states.errorOutput'],
+    ['{% $theAnswer %}', 42, 'a workflow variable'],
+    ['{% $varname.varfield %}', 'f', 'a path into a variable'],
+    ['{% $nul %}', null, 'a null variable is a value'],
+    ['{% $sum($states.input.items.p) + $theAnswer %}', 47, 'standard functions and variables together'],
+    ['{%$states.input.name%}', 'ana', 'no blanks needed inside {% %}'],
+    ['{% 1 %}', 1, 'a number literal'],
+    ["{% {'foo': 'bar'} %}", { foo: 'bar' }, 'an object constructor'],
+    ["{% [1, 'two', 3] %}", [1, 'two', 3], 'an array constructor'],
+    ["{% $states.input.name = 'ana' %}", true, 'a comparison'],
+    ['{% $states.input.arr %}', [1, 2, 3], 'an input array comes back as an array'],
+    ['{% $states.input.items[0] %}', { p: 2 }, 'a filter that yields one item'],
+    ['{% $states.input.items.p %}', [2, 3], 'a mapped sequence is a plain array'],
+    ["{% $contains('hello$world', /^hello\\$/) %}", true, 'regular expressions'],
+    ['{% $variable := 1 %}', 1, 'a local assignment returns its value'],
+    ['{% $partition($states.input.FunctionInput.fst, $states.input.FunctionInput.snd) %}', [[0, 1], [2]], '$partition (AWS)'],
+    ['{% $partition([0], 1) %}', [[0]], '$partition keeps a single chunk nested'],
+    ['{% $range(0, 9, 3) %}', [0, 3, 6, 9], '$range (AWS)'],
+    ['{% $range(0, 10, 3) %}', [0, 3, 6, 9], '$range stops before passing the end'],
+    ['{% $range(1, 9, 9) %}', 1, '$range yielding one number is a singleton sequence → the number (recorded AWS result)'],
+    ['{% $hash($states.input.s, "SHA-1") %}', 'aaff4a450a104cd177d28d18d74485e8cae074b7', '$hash (AWS)'],
+    ['{% $hash("input data", "MD5") %}', '812f45842bc6d66ee14572ce20db8e86', '$hash MD5'],
+    ['{% $parse("-0") %}', 0, '$parse normalises -0'],
+    ['{% $parse("1.1") %}', 1.1, '$parse a number'],
+    ['{% $parse(\'{"a":[true]}\') %}', { a: [true] }, '$parse an object'],
+    ['{% $random(7) = $random(7) %}', true, '$random(seed) is deterministic'],
+    ['{% $random() < 1 %}', true, '$random() is in [0,1)'],
+    ['{% $length($uuid()) %}', 36, '$uuid'],
+    ['plain text', 'plain text', 'a string without {% %} is a constant'],
+    ['{% not closed', '{% not closed', 'a string that does not end with %} is a constant'],
+    [{ a: '{% $theAnswer %}', b: ['{% 1 + 1 %}', 'c'], n: 3 }, { a: 42, b: [2, 'c'], n: 3 }, 'objects and arrays are walked'],
+  ];
+  test.each(rows)('%j (%s)', async (value, expected) => {
+    expect(await ev(value)).toEqual(expected);
+  });
+
+  test('constants are recognised and returned without copying', async () => {
+    const v = { a: [1, { b: 'x' }] };
+    const c = compileJsonataTemplate(v);
+    expect(c.isConstant).toBe(true);
+    expect(await c.evaluate(ctx)).toBe(v);
+    expect(compileJsonataTemplate({ a: '{% 1 %}' }).isConstant).toBe(false);
+  });
+
+  test('the input is returned by reference (no deep copy)', async () => {
+    expect(await ev('{% $states.input.items %}')).toBe(input.items);
+  });
+
+  test('a seeded $random reproduces java.util.Random.nextDouble', async () => {
+    // new java.util.Random(42).nextDouble() == 0.7275636800328681
+    expect(await ev('{% $random(42) %}')).toBe(0.7275636800328681);
+  });
+});
+
+describe('compileJsonataTemplate: errors → States.QueryEvaluationError', () => {
+  const rows: [value: unknown, field: string, cause: string | RegExp, reason: string][] = [
+    ['{% $doesNotExist %}', 'Output', "The JSONata expression '$doesNotExist' specified for the field 'Output' returned nothing (undefined).", 'undefined at the top'],
+    [{ result: '{% $doesNotExist %}' }, 'Assign', "The JSONata expression '$doesNotExist' specified for the field 'Assign/result' returned nothing (undefined).", 'undefined inside Assign (recorded AWS cause)'],
+    ['{% $states.input.nope %}', 'Arguments', /returned nothing \(undefined\)/, 'a missing field is undefined'],
+    ['{% $eval("1") %}', 'Output', /\$eval/, '$eval is disabled'],
+    ['{% 1 + "a" %}', 'Output', /specified for the field 'Output'/, 'a type error'],
+    ['{% $error("boom") %}', 'Output', /boom/, '$error'],
+    ['{% $range(0, 1, 0) %}', 'Output', /step/, '$range with step 0'],
+    ['{% $partition([1], 0) %}', 'Output', /chunk size/, '$partition with size 0'],
+    ['{% $hash("x", "SHA-3") %}', 'Output', /algorithm/, '$hash with an unknown algorithm'],
+    ['{% $parse("{oops") %}', 'Output', /parse/, '$parse of invalid JSON'],
+  ];
+  test.each(rows)('%j (%s)', async (value, field, cause) => {
+    const p = compileJsonataTemplate(value, { field }).evaluate(ctx);
+    await expect(p).rejects.toMatchObject({ name: 'States.QueryEvaluationError' });
+    await p.catch((e: { causeText: string }) => {
+      if (typeof cause === 'string') expect(e.causeText).toBe(cause);
+      else expect(e.causeText).toMatch(cause);
+    });
+  });
+
+  test('a syntax error fails at compile time', () => {
+    expect(() => compileJsonataTemplate('{% $states.input. %}')).toThrow(expect.objectContaining({ name: 'States.QueryEvaluationError' }));
+  });
+});

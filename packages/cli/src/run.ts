@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import { DefinitionError, startUnchecked, type ExecutionResult, type MockConfig } from '@asl-studio/engine';
+import { str, type Args } from './args.js';
+import { loadData, loadDefinition } from './files.js';
+import { HandlerSet } from './handlers.js';
+
+function print(obj: unknown): void {
+  process.stdout.write(JSON.stringify(obj) + '\n');
+}
+
+/** `asl run`: runs one execution and prints `{"status", "output"?, "error"?, "cause"?, "history"?}`. */
+export async function runCommand(args: Args): Promise<number> {
+  const defFile = str(args, '--definition') ?? args.positionals[0];
+  if (!defFile) {
+    process.stderr.write('usage: asl run --definition F [--input F] ...\n');
+    return 2;
+  }
+  const { doc, diagnostics } = loadDefinition(defFile);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length || !doc.definition) {
+    print({ status: 'INVALID_DEFINITION', diagnostics: errors.map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.line, column: d.column, path: d.path })) });
+    return 2;
+  }
+  const inputFile = str(args, '--input');
+  const input = inputFile ? loadData(inputFile) : {};
+  const mockFile = str(args, '--mock-config');
+  const mockConfig = mockFile ? (loadData(mockFile) as MockConfig) : undefined;
+  const handlers = new HandlerSet();
+  const handlerFile = str(args, '--task-handlers');
+  if (handlerFile) await handlers.load(handlerFile);
+  const type = str(args, '--type')?.toUpperCase() === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
+  const quotas = str(args, '--quotas') === 'off' ? 'off' : 'aws';
+  const withHistory = args.opts.has('--history');
+
+  let exec;
+  try {
+    exec = startUnchecked(doc.definition as any, {
+      input,
+      stateMachineName: str(args, '--state-machine'),
+      testCase: str(args, '--test-case'),
+      mockConfig,
+      taskHandlers: handlerFile ? handlers.handlers : undefined,
+      type,
+      quotas,
+    });
+  } catch (e) {
+    if (e instanceof DefinitionError) {
+      print({ status: 'INVALID_DEFINITION', diagnostics: e.diagnostics.map((d) => ({ code: d.code, severity: d.severity, message: d.message, line: d.line, column: d.column })) });
+      return 2;
+    }
+    throw e;
+  }
+  // When Node has nothing left to do the execution is stuck on something external: fail stalled handlers,
+  // answer pending task tokens (as a mock would), or stop the execution.
+  let finished = false;
+  const onBeforeExit = (): void => {
+    if (finished) return;
+    if (handlers.failStalled() > 0) return;
+    const tokens = exec.pendingTaskTokens();
+    if (tokens.length) {
+      for (const t of tokens) exec.sendTaskSuccess(t, {});
+      return;
+    }
+    exec.stop('States.Runtime', 'The execution stalled: nothing left to run.');
+  };
+  process.on('beforeExit', onBeforeExit);
+  const r: ExecutionResult = await exec.result;
+  finished = true;
+  process.off('beforeExit', onBeforeExit);
+  const out: Record<string, unknown> = { status: r.status };
+  if (r.status === 'SUCCEEDED') out.output = r.output;
+  if (r.error !== undefined) out.error = r.error;
+  if (r.cause !== undefined) out.cause = r.cause;
+  if (withHistory) out.history = r.history;
+  const text = JSON.stringify(out) + '\n';
+  // large outputs: write synchronously so nothing is lost at exit
+  fs.writeSync(1, text);
+  return r.status === 'SUCCEEDED' ? 0 : 1;
+}

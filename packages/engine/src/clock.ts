@@ -1,0 +1,138 @@
+/**
+ * Clocks for Wait, Retry back-off and Task timeouts (spec: "Wait State", "Retrying after error"; AWS
+ * dg/concepts-error-handling.html). The engine reads time only through a {@link Clock}.
+ *
+ * - {@link SimulatedClock} (default): virtual time. `sleep` registers a virtual timer; when the interpreter is idle
+ *   (no pending microtasks) and no external operation (a task handler, a callback) is in flight, virtual time jumps to
+ *   the earliest timer. No real timers are waited on, so a 1-year Wait finishes at once.
+ * - {@link RealClock}: wall time and `setTimeout`.
+ */
+export interface Clock {
+  /** Current time, epoch milliseconds. */
+  now(): number;
+  /** A timer: `promise` resolves after `ms` (virtual or real), `cancel` drops it (the promise then never settles). */
+  sleep(ms: number): Timer;
+  /** Marks an external operation in flight (virtual time does not advance meanwhile); call the result when it ends. */
+  beginExternal(): () => void;
+  /** Rejects every pending timer with `reason` and stops the clock. */
+  dispose(reason: unknown): void;
+}
+export interface Timer { promise: Promise<void>; cancel(): void }
+
+const macrotask: (fn: () => void) => void =
+  typeof (globalThis as any).setImmediate === 'function'
+    ? (fn) => (globalThis as any).setImmediate(fn)
+    : (fn) => setTimeout(fn, 0);
+
+interface VTimer { at: number; seq: number; resolve: () => void; reject: (e: unknown) => void; live: boolean }
+
+/** Virtual time that advances only when everything else is waiting on it. Deterministic: equal deadlines fire in order. */
+export class SimulatedClock implements Clock {
+  private t: number;
+  private seq = 0;
+  private heap: VTimer[] = [];
+  private external = 0;
+  private scheduled = false;
+  private disposed = false;
+  constructor(start: number) { this.t = start; }
+  now(): number { return this.t; }
+
+  sleep(ms: number): Timer {
+    if (this.disposed) return { promise: new Promise<void>(() => {}), cancel() {} };
+    let vt!: VTimer;
+    const promise = new Promise<void>((resolve, reject) => {
+      vt = { at: this.t + Math.max(0, ms), seq: this.seq++, resolve, reject, live: true };
+    });
+    this.push(vt);
+    this.schedule();
+    return { promise, cancel: () => { vt.live = false; } };
+  }
+
+  beginExternal(): () => void {
+    this.external++;
+    let done = false;
+    return () => {
+      if (done) return;
+      done = true;
+      this.external--;
+      this.schedule();
+    };
+  }
+
+  dispose(reason: unknown): void {
+    this.disposed = true;
+    const timers = this.heap;
+    this.heap = [];
+    for (const vt of timers) if (vt.live) vt.reject(reason);
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.disposed) return;
+    this.scheduled = true;
+    macrotask(() => this.tick());
+  }
+
+  private tick(): void {
+    this.scheduled = false;
+    if (this.disposed || this.external > 0) return;
+    // drop cancelled timers at the top
+    while (this.heap.length && !this.heap[0].live) this.pop();
+    if (!this.heap.length) return;
+    const vt = this.pop()!;
+    if (vt.at > this.t) this.t = vt.at;
+    vt.resolve();
+    if (this.heap.length) this.schedule();
+  }
+
+  private less(a: VTimer, b: VTimer): boolean { return a.at < b.at || (a.at === b.at && a.seq < b.seq); }
+  private push(v: VTimer): void {
+    const h = this.heap;
+    h.push(v);
+    let i = h.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.less(h[i], h[p])) break;
+      [h[i], h[p]] = [h[p], h[i]];
+      i = p;
+    }
+  }
+  private pop(): VTimer | undefined {
+    const h = this.heap;
+    if (!h.length) return undefined;
+    const top = h[0];
+    const last = h.pop()!;
+    if (h.length) {
+      h[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1, r = l + 1;
+        let m = i;
+        if (l < h.length && this.less(h[l], h[m])) m = l;
+        if (r < h.length && this.less(h[r], h[m])) m = r;
+        if (m === i) break;
+        [h[i], h[m]] = [h[m], h[i]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+/** Wall-clock time with real timers (`clock: 'real'`). */
+export class RealClock implements Clock {
+  private pending = new Set<{ handle: ReturnType<typeof setTimeout>; reject: (e: unknown) => void }>();
+  now(): number { return Date.now(); }
+  sleep(ms: number): Timer {
+    let entry!: { handle: ReturnType<typeof setTimeout>; reject: (e: unknown) => void };
+    const promise = new Promise<void>((resolve, reject) => {
+      entry = { handle: setTimeout(() => { this.pending.delete(entry); resolve(); }, Math.max(0, ms)), reject };
+    });
+    this.pending.add(entry);
+    return { promise, cancel: () => { clearTimeout(entry.handle); this.pending.delete(entry); } };
+  }
+  beginExternal(): () => void { return () => {}; }
+  dispose(reason: unknown): void {
+    for (const e of this.pending) { clearTimeout(e.handle); e.reject(reason); }
+    this.pending.clear();
+  }
+}

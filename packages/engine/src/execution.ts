@@ -1,0 +1,192 @@
+/**
+ * The execution driver (AWS API StartExecution / DescribeExecution / StopExecution / SendTask*): owns the clock,
+ * cancellation, the top-level timeout and the terminal events; the pure per-state work lives in machine.ts/states.
+ */
+import { validateDefinition, type Diagnostic } from '@asl-studio/asl';
+import { AslError } from './errors.js';
+import { RealClock, SimulatedClock, type Clock } from './clock.js';
+import { HistoryRecorder, MAX_HISTORY_EVENTS, NOT_TRUNCATED, toJsonText } from './history.js';
+import { compileMachine, runLane } from './machine.js';
+import { Cancelled, CancelScope, LaneFailure, Runtime, type Lane } from './runtime.js';
+import type { Execution, ExecutionOptions, ExecutionResult, RawMachine } from './types.js';
+import { Vars } from './variables.js';
+
+/** Thrown by {@link startExecution} and {@link testState} for a definition that does not validate. */
+export class DefinitionError extends Error {
+  override readonly name = 'DefinitionError';
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(`Invalid state machine definition: ${diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code}: ${d.message}`).join('; ')}`);
+  }
+}
+
+/** AWS quota: an EXPRESS execution runs at most 5 minutes (AWS dg/express-limits.html). */
+export const EXPRESS_MAX_MS = 5 * 60 * 1000;
+export const DEFAULT_REGION = 'us-east-1';
+export const DEFAULT_ACCOUNT = '123456789012';
+export const DEFAULT_ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT}:role/StepFunctionsRole`;
+
+/** Validates with `@asl-studio/asl` and throws {@link DefinitionError} on any error diagnostic. */
+export function assertValid(definition: unknown): void {
+  const diags = validateDefinition(definition).filter((d) => d.severity === 'error');
+  if (diags.length) throw new DefinitionError(diags);
+}
+
+/**
+ * Starts an execution of `definition` (AWS API Reference: StartExecution; semantics per the States Language spec).
+ * Validates first: an invalid definition throws {@link DefinitionError}. The run is recorded as a GetExecutionHistory
+ * event list (`result.history`, and live through `onEvent`). By default time is simulated: Wait, Retry back-off and
+ * timeouts complete at once in virtual time.
+ *
+ * @example
+ * const exec = startExecution(def, { input: { n: 1 }, taskHandlers: { Charge: async (i) => ({ ok: true }) } });
+ * const { status, output, history } = await exec.result;
+ */
+export function startExecution(definition: RawMachine | object, options: ExecutionOptions = {}): Execution {
+  assertValid(definition);
+  return startUnchecked(definition as RawMachine, options);
+}
+
+/** {@link startExecution} without validation (for callers that validated already). */
+export function startUnchecked(definition: RawMachine, options: ExecutionOptions = {}): Execution {
+  let program;
+  try {
+    program = compileMachine(definition);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw new DefinitionError([{ code: 'COMPILE_ERROR', severity: 'error', message: msg, range: { offset: 0, length: 0 }, line: 1, column: 1 }]);
+  }
+  const input = options.input === undefined ? {} : options.input;
+  const name = options.name ?? globalThis.crypto.randomUUID();
+  const smName = options.stateMachineName ?? 'StateMachine';
+  const express = options.type === 'EXPRESS';
+  const quotas = options.quotas !== 'off';
+  const region = DEFAULT_REGION, account = DEFAULT_ACCOUNT;
+  const startMs = options.startTime ? options.startTime.getTime() : Date.now();
+  const clock: Clock = options.clock === 'real' ? new RealClock() : new SimulatedClock(startMs);
+  const smArn = `arn:aws:states:${region}:${account}:stateMachine:${smName}`;
+  const executionArn = express
+    ? `arn:aws:states:${region}:${account}:express:${smName}:${name}:${globalThis.crypto.randomUUID()}`
+    : `arn:aws:states:${region}:${account}:execution:${smName}:${name}`;
+  const contextExecution: Record<string, unknown> = {
+    Id: executionArn, Input: input, StartTime: new Date(clock.now()).toISOString(), Name: name, RoleArn: DEFAULT_ROLE_ARN,
+  };
+  if (!express) contextExecution.RedriveCount = 0;
+  const rec = new HistoryRecorder(() => clock.now(), options.onEvent, quotas && !express ? MAX_HISTORY_EVENTS : Number.POSITIVE_INFINITY);
+  const root = new CancelScope();
+  const mockCase = options.mockConfig && options.testCase !== undefined
+    ? options.mockConfig.StateMachines?.[smName]?.TestCases?.[options.testCase]
+    : undefined;
+  const rt = new Runtime(rec, clock, root, quotas, contextExecution, { Id: smArn, Name: smName }, mockCase,
+    options.mockConfig, options.taskHandlers, region, account);
+
+  let settle!: (r: ExecutionResult) => void;
+  const result = new Promise<ExecutionResult>((r) => { settle = r; });
+  let done = false;
+  const timers: { cancel(): void }[] = [];
+  const finish = (r: Omit<ExecutionResult, 'history'>): void => {
+    if (done) return;
+    done = true;
+    rt.closed = true;
+    for (const t of timers) t.cancel();
+    options.signal?.removeEventListener('abort', onAbort);
+    root.cancel(new Cancelled(undefined));
+    clock.dispose(new Cancelled(undefined));
+    settle({ ...r, history: rec.events });
+  };
+  const lastId = (): number => rec.events.length;
+  const terminate = (status: 'TIMED_OUT' | 'ABORTED', error?: string, cause?: string): void => {
+    if (done) return;
+    const d: Record<string, unknown> = {};
+    if (error !== undefined) d.error = error;
+    if (cause !== undefined) d.cause = cause;
+    if (status === 'TIMED_OUT') rec.add('ExecutionTimedOut', lastId(), 'executionTimedOutEventDetails', d);
+    else rec.add('ExecutionAborted', lastId(), 'executionAbortedEventDetails', d);
+    finish({ status, ...(error !== undefined ? { error } : {}), ...(cause !== undefined ? { cause } : {}) });
+  };
+  const onAbort = (): void => {
+    const reason = options.signal?.reason;
+    terminate('ABORTED', undefined, reason instanceof Error ? undefined : typeof reason === 'string' ? reason : undefined);
+  };
+
+  const run = async (): Promise<void> => {
+    let inputText: string;
+    try {
+      inputText = rt.payload(input, () => 'The execution input exceeds the maximum number of bytes service limit.');
+    } catch (e) {
+      const err = e as AslError;
+      rec.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input: toJsonText(input), inputDetails: NOT_TRUNCATED, roleArn: DEFAULT_ROLE_ARN });
+      rec.add('ExecutionFailed', 1, 'executionFailedEventDetails', { error: err.name, cause: err.causeText });
+      finish({ status: 'FAILED', error: err.name, cause: err.causeText });
+      return;
+    }
+    rec.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input: inputText, inputDetails: NOT_TRUNCATED, roleArn: DEFAULT_ROLE_ARN });
+    const limitS = typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined;
+    if (limitS !== undefined) {
+      const t = clock.sleep(limitS * 1000);
+      timers.push(t);
+      t.promise.then(() => terminate('TIMED_OUT', 'States.Timeout', `The execution timed out after ${limitS} seconds.`), () => {});
+    }
+    if (express) {
+      const t = clock.sleep(EXPRESS_MAX_MS);
+      timers.push(t);
+      t.promise.then(() => terminate('TIMED_OUT', 'States.Timeout', 'The Express execution exceeded its 5-minute maximum duration.'), () => {});
+    }
+    // The first state's Entered event has previousEventId 0 (HISTORY-FORMAT.md section 3).
+    const lane: Lane = { prev: 0, vars: new Vars(), cancel: root };
+    try {
+      const output = await runLane(rt, lane, program, input);
+      if (done) return;
+      let outText: string;
+      try {
+        outText = rt.payload(output, () => 'The execution output exceeds the maximum number of bytes service limit.');
+      } catch (e) {
+        const err = e as AslError;
+        rec.add('ExecutionFailed', lane.prev, 'executionFailedEventDetails', { error: err.name, cause: err.causeText });
+        finish({ status: 'FAILED', error: err.name, cause: err.causeText });
+        return;
+      }
+      rec.add('ExecutionSucceeded', lane.prev, 'executionSucceededEventDetails', { output: outText, outputDetails: NOT_TRUNCATED });
+      finish({ status: 'SUCCEEDED', output });
+    } catch (e) {
+      if (done) return;
+      if (e instanceof Cancelled) return;
+      const f = e instanceof LaneFailure ? e
+        : e instanceof AslError ? new LaneFailure(e.name, e.causeText, true)
+        : new LaneFailure('States.Runtime', e instanceof Error ? e.message : String(e), true);
+      const d: Record<string, unknown> = {};
+      if (f.error !== undefined) d.error = f.error;
+      if (f.cause !== undefined) d.cause = f.cause;
+      rec.add('ExecutionFailed', lane.prev, 'executionFailedEventDetails', d);
+      finish({ status: 'FAILED', ...(f.error !== undefined ? { error: f.error } : {}), ...(f.cause !== undefined ? { cause: f.cause } : {}) });
+    }
+  };
+
+  if (options.signal?.aborted) {
+    queueMicrotask(() => {
+      rec.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input: toJsonText(input), inputDetails: NOT_TRUNCATED, roleArn: DEFAULT_ROLE_ARN });
+      terminate('ABORTED');
+    });
+  } else {
+    options.signal?.addEventListener('abort', onAbort);
+    void run();
+  }
+
+  const callback = (token: string) => {
+    const cb = rt.callbacks.get(token);
+    if (!cb) {
+      const e = new Error(`Task token '${token}' does not exist or is no longer pending.`);
+      e.name = 'TaskDoesNotExist';
+      throw e;
+    }
+    return cb;
+  };
+  return {
+    result,
+    executionArn,
+    stop: (error?: string, cause?: string) => terminate('ABORTED', error, cause),
+    sendTaskSuccess: (token, output) => callback(token).resolve(output),
+    sendTaskFailure: (token, error, cause) => callback(token).reject(new AslError(error ?? 'States.TaskFailed', cause)),
+    sendTaskHeartbeat: (token) => callback(token).heartbeat(),
+    pendingTaskTokens: () => [...rt.callbacks.keys()],
+  };
+}

@@ -1,0 +1,56 @@
+import { AslError } from './errors.js';
+import type { HistoryEvent, HistoryEventType } from './types.js';
+
+/** AWS quota: a STANDARD execution history holds at most 25,000 events (AWS dg/limits.html). */
+export const MAX_HISTORY_EVENTS = 25_000;
+
+/** Compact JSON text of a value, as the wire carries `input`/`output`/`parameters`. `undefined` becomes `null`. */
+export function toJsonText(value: unknown): string {
+  const s = JSON.stringify(value);
+  return s === undefined ? 'null' : s;
+}
+
+/** The `truncated: false` details object that accompanies every input/output (HistoryEventExecutionDataDetails). */
+export const NOT_TRUNCATED = Object.freeze({ truncated: false });
+
+/**
+ * The execution's event list (GetExecutionHistory shape). Events are plain data: ids run 1..n in emission order,
+ * `previousEventId` is supplied by the caller (it encodes the per-lane chains of HISTORY-FORMAT.md section 3).
+ */
+export class HistoryRecorder {
+  readonly events: HistoryEvent[] = [];
+  /** Set when the history reached its quota; the run loop fails the execution at its next step. */
+  overflow = false;
+  constructor(
+    private readonly now: () => number,
+    private readonly onEvent: ((e: HistoryEvent) => void) | undefined,
+    private readonly limit: number,
+  ) {}
+
+  /** Appends an event and returns its id. `detailsKey` is e.g. `stateEnteredEventDetails`. */
+  add(type: HistoryEventType, previousEventId: number, detailsKey?: string, details?: object): number {
+    const id = this.events.length + 1;
+    const e: HistoryEvent = { id, previousEventId, timestamp: new Date(this.now()).toISOString(), type };
+    if (detailsKey !== undefined && details !== undefined) e[detailsKey] = details;
+    this.events.push(e);
+    if (id >= this.limit) this.overflow = true;
+    if (this.onEvent) {
+      try { this.onEvent(e); } catch { /* a listener's failure must not break the run */ }
+    }
+    return id;
+  }
+
+  /** Throws when the history quota was reached (AWS fails the execution with States.Runtime). */
+  check(): void {
+    if (this.overflow) {
+      throw new AslError('States.Runtime', `The execution history reached the limit of ${MAX_HISTORY_EVENTS} events.`);
+    }
+  }
+}
+
+/** The details key of an event type (HISTORY-FORMAT.md section 1). */
+export function detailsKeyOf(type: HistoryEventType): string {
+  if (type.endsWith('StateEntered')) return 'stateEnteredEventDetails';
+  if (type.endsWith('StateExited')) return 'stateExitedEventDetails';
+  return type[0].toLowerCase() + type.slice(1) + 'EventDetails';
+}

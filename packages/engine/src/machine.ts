@@ -1,0 +1,159 @@
+/**
+ * Compilation of a state machine (or branch / item processor) into a plan of closures, and the iterative lane loop
+ * that runs it (spec: "State Machine", "Transitions"). Retry and Catch live here, once, around every state's body.
+ */
+import { AslError } from './errors.js';
+import { NOT_TRUNCATED } from './history.js';
+import {
+  Cancelled, LaneFailure, type CompiledState, type Outcome, type StateRun,
+  compileCatchers, compileIo, compileRetriers, errorMatches, evalAssign, evalCtx, applyAssign, exitState,
+  isFatal, prefixedCause, retryDelayMs, sizeCause, toAslError,
+} from './skeleton.js';
+import type { Lane, Runtime } from './runtime.js';
+import type { QueryLanguage, RawMachine, RawState } from './types.js';
+import { compilePass } from './states/pass.js';
+import { compileTask } from './states/task.js';
+import { compileChoice } from './states/choice.js';
+import { compileWait } from './states/wait.js';
+import { compileSucceed } from './states/succeed.js';
+import { compileFail } from './states/fail.js';
+import { compileParallel } from './states/parallel.js';
+import { compileMap } from './states/map.js';
+
+/** A compiled `{StartAt, States}`. */
+export interface Program {
+  startAt: string;
+  states: Map<string, CompiledState>;
+  /** The machine's QueryLanguage (inherited by nested machines). */
+  ql: QueryLanguage;
+}
+
+type Body = CompiledState['run'];
+type Compiler = (raw: RawState, ql: QueryLanguage, name: string, topQl: QueryLanguage) => Body;
+const compilers: { [K in RawState['Type']]: Compiler } = {
+  Pass: compilePass, Task: compileTask, Choice: compileChoice, Wait: compileWait,
+  Succeed: compileSucceed, Fail: compileFail, Parallel: compileParallel, Map: compileMap,
+};
+
+const cache = new WeakMap<object, Program>();
+
+/** Compiles a machine once (cached per definition object). `topQl` is the enclosing machine's QueryLanguage. */
+export function compileMachine(def: RawMachine, topQl?: QueryLanguage): Program {
+  const hit = cache.get(def);
+  if (hit) return hit;
+  const ql: QueryLanguage = def.QueryLanguage ?? topQl ?? 'JSONPath';
+  const states = new Map<string, CompiledState>();
+  for (const [name, raw] of Object.entries(def.States ?? {})) {
+    const sql: QueryLanguage = raw.QueryLanguage ?? ql;
+    const compiler = compilers[raw.Type];
+    if (!compiler) throw new AslError('States.Runtime', `Unknown state type '${String(raw.Type)}' in state '${name}'.`);
+    states.set(name, {
+      name, type: raw.Type, ql: sql, raw,
+      next: raw.End === true ? undefined : raw.Next,
+      io: compileIo(raw, sql),
+      retriers: compileRetriers(raw),
+      catchers: compileCatchers(raw, sql),
+      run: compiler(raw, sql, name, ql),
+    });
+  }
+  const p: Program = { startAt: def.StartAt, states, ql };
+  cache.set(def, p);
+  return p;
+}
+
+/**
+ * Runs a lane from `program.startAt` to its end and returns its output. Iterative: one loop iteration per transition.
+ * Throws {@link LaneFailure} when a state fails without a matching Catcher, {@link Cancelled} when stopped.
+ */
+export async function runLane(rt: Runtime, lane: Lane, program: Program, input: unknown): Promise<unknown> {
+  let name: string | undefined = program.startAt;
+  let value = input;
+  for (;;) {
+    const cs = program.states.get(name!);
+    if (!cs) throw new LaneFailure('States.Runtime', `State '${name}' does not exist.`, true);
+    lane.cancel.throwIfCancelled();
+    rt.rec.check();
+    const o = await runState(rt, lane, cs, value);
+    value = o.output;
+    if (o.next === undefined) return value;
+    name = o.next;
+  }
+}
+
+/** One state: entered event, body with Retry/Catch, exited event (emitted by the body or the Catcher). */
+export async function runState(rt: Runtime, lane: Lane, cs: CompiledState, input: unknown): Promise<Outcome> {
+  lane.current = cs.type;
+  const enteredPrev = lane.prev;
+  const x: StateRun = { rt, lane, cs, input, enteredId: 0, enteredPrev, enteredTime: rt.clock.now(), retryCount: 0 };
+  try {
+    const text = rt.payload(input, () => sizeCause(cs.name));
+    x.enteredId = rt.emit(lane, `${cs.type}StateEntered` as any, 'stateEnteredEventDetails', { name: cs.name, input: text, inputDetails: NOT_TRUNCATED });
+  } catch (e) {
+    const err = toAslError(e);
+    throw new LaneFailure(err.name, err.causeText, true);
+  }
+  const attempts = cs.retriers.length ? new Array<number>(cs.retriers.length).fill(0) : undefined;
+  for (;;) {
+    try {
+      const out = await cs.run(x);
+      lane.current = undefined;
+      return out;
+    } catch (e) {
+      if (e instanceof Cancelled || e instanceof LaneFailure) throw e;
+      const err = toAslError(e);
+      const cause = prefixedCause(x, err);
+      if (isFatal(err)) throw new LaneFailure(err.name, cause, true);
+      if (err.name === 'States.QueryEvaluationError' && !(err as any).recorded) {
+        (err as any).recorded = true;
+        const d: Record<string, unknown> = { error: err.name, cause: cause ?? '' };
+        const loc = (err as any).location ?? /specified for the field '([^']+)'/.exec(err.causeText ?? '')?.[1];
+        if (loc !== undefined) d.location = loc;
+        d.state = cs.name;
+        const prev = cs.type === 'Wait' ? x.enteredId : x.enteredPrev;
+        lane.prev = rt.add('EvaluationFailed', prev, 'evaluationFailedEventDetails', d);
+      }
+      // Retry (spec "Retrying after error")
+      if (attempts) {
+        const i = cs.retriers.findIndex((r) => errorMatches(r.errorEquals, err.name));
+        if (i >= 0) {
+          const r = cs.retriers[i];
+          if (attempts[i] < r.maxAttempts) {
+            const ms = retryDelayMs(r, attempts[i]);
+            attempts[i]++;
+            x.retryCount++;
+            if (ms > 0) await lane.cancel.wait(rt.clock.sleep(ms).promise);
+            continue;
+          }
+        }
+      }
+      if (cs.type === 'Map') rt.emit(lane, 'MapStateFailed');
+      else if (cs.type === 'Parallel') rt.emit(lane, 'ParallelStateFailed');
+      // Catch (spec "Fallback states")
+      const c = cs.catchers.find((k) => errorMatches(k.errorEquals, err.name));
+      if (!c) throw new LaneFailure(err.name, cause, false);
+      const errorOutput: Record<string, unknown> = { Error: err.name };
+      if (cause !== undefined) errorOutput.Cause = cause;
+      try {
+        let output: unknown;
+        let bindings: [string, unknown][] | undefined;
+        if (c.ql === 'JSONata') {
+          const ctx = evalCtx(x, input, { errorOutput });
+          bindings = await evalAssign(c.assign, ctx);
+          output = c.output ? await c.output.evaluate(ctx) : errorOutput;
+        } else {
+          bindings = await evalAssign(c.assign, evalCtx(x, errorOutput));
+          if (c.resultPath === null) output = input;
+          else if (c.resultPath) output = c.resultPath.set(input, errorOutput);
+          else output = errorOutput;
+        }
+        exitState(x, output, applyAssign(x, bindings));
+        lane.current = undefined;
+        return { output, next: c.next };
+      } catch (e2) {
+        if (e2 instanceof Cancelled || e2 instanceof LaneFailure) throw e2;
+        const err2 = toAslError(e2);
+        throw new LaneFailure(err2.name, prefixedCause(x, err2), isFatal(err2));
+      }
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { AslError } from './errors.js';
+import { HistoryRecorder, toJsonText } from './history.js';
+import type { Clock } from './clock.js';
+import type { HistoryEventType, MockConfig, TaskHandler } from './types.js';
+import type { Vars } from './variables.js';
+
+/** AWS quota: input or output of a task, state or execution is at most 262,144 bytes of UTF-8 (AWS dg/limits.html). */
+export const MAX_PAYLOAD_BYTES = 262_144;
+
+/** UTF-8 byte length of a string, without allocating (TextEncoder-equivalent). */
+export function utf8Length(s: string): number {
+  if (s.length * 3 <= MAX_PAYLOAD_BYTES) return s.length; // cannot exceed: callers only compare against the quota
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) { n += 4; i++; }
+    else n += 3;
+  }
+  return n;
+}
+
+/** Thrown into a lane when its execution, Map or Parallel is stopped; never escapes the engine. */
+export class Cancelled extends Error {
+  constructor(readonly abortPrev: number | undefined) { super('cancelled'); }
+}
+
+/**
+ * A failure leaving a lane (or the execution): the ASL error and cause. `fatal` errors (States.Runtime raised by the
+ * interpreter, the payload quota) end the whole execution at once, without Map/Parallel failure events.
+ */
+export class LaneFailure extends Error {
+  constructor(readonly error: string, override readonly cause: string | undefined, readonly fatal: boolean) { super(error); }
+}
+
+/**
+ * Cancellation tree: the execution, each Map/Parallel run and each of their lanes. Cancelling a node rejects every
+ * wait registered on it and on its descendants with {@link Cancelled}.
+ */
+export class CancelScope {
+  cancelled: Cancelled | undefined;
+  private readonly waiters = new Set<(e: unknown) => void>();
+  private readonly children = new Set<CancelScope>();
+  constructor(readonly parent?: CancelScope) {
+    parent?.children.add(this);
+    if (parent?.cancelled) this.cancelled = parent.cancelled;
+  }
+  /** Detaches from the parent (call when the lane ends). */
+  close(): void { this.parent?.children.delete(this); }
+  cancel(reason: Cancelled): void {
+    if (this.cancelled) return;
+    this.cancelled = reason;
+    for (const w of this.waiters) w(reason);
+    this.waiters.clear();
+    for (const c of this.children) c.cancel(reason);
+  }
+  throwIfCancelled(): void { if (this.cancelled) throw this.cancelled; }
+  /** `p`, unless this scope is cancelled first. */
+  wait<T>(p: Promise<T>): Promise<T> {
+    if (this.cancelled) return Promise.reject(this.cancelled);
+    return new Promise<T>((resolve, reject) => {
+      const w = (e: unknown) => reject(e);
+      this.waiters.add(w);
+      p.then(
+        (v) => { this.waiters.delete(w); resolve(v); },
+        (e) => { this.waiters.delete(w); reject(e); },
+      );
+    });
+  }
+}
+
+/** One sequence of states: the execution, a Parallel branch or a Map iteration. */
+export interface Lane {
+  /** previousEventId for this lane's next event. */
+  prev: number;
+  vars: Vars;
+  cancel: CancelScope;
+  /** `$$.Map.Item` inside a Map iteration. */
+  mapItem?: { Index: number; Value: unknown };
+  /** Type of the state currently running in the lane (for `<Type>StateAborted`). */
+  current?: string;
+}
+
+/** A pending `.waitForTaskToken` callback. */
+export interface Callback {
+  resolve(output: unknown): void;
+  reject(err: AslError): void;
+  heartbeat(): void;
+}
+
+/** Per-execution state shared by all lanes. */
+export class Runtime {
+  readonly invocations = new Map<string, number>();
+  readonly callbacks = new Map<string, Callback>();
+  /** Set once the execution reached a terminal event; later events are dropped. */
+  closed = false;
+  constructor(
+    readonly rec: HistoryRecorder,
+    readonly clock: Clock,
+    readonly root: CancelScope,
+    readonly quotas: boolean,
+    readonly contextExecution: Record<string, unknown>,
+    readonly contextStateMachine: Record<string, unknown>,
+    readonly mockCase: Record<string, string> | undefined,
+    readonly mockConfig: MockConfig | undefined,
+    readonly taskHandlers: Record<string, TaskHandler> | undefined,
+    readonly region: string,
+    readonly account: string,
+  ) {}
+
+  /** Emits an event in a lane's chain and advances the chain. */
+  emit(lane: Lane, type: HistoryEventType, detailsKey?: string, details?: object): number {
+    const id = this.add(type, lane.prev, detailsKey, details);
+    lane.prev = id;
+    return id;
+  }
+  /** Emits an event with an explicit previousEventId (chain not advanced). */
+  add(type: HistoryEventType, prev: number, detailsKey?: string, details?: object): number {
+    if (this.closed) return 0;
+    return this.rec.add(type, prev, detailsKey, details);
+  }
+
+  /** JSON text of a payload, checking the payload quota. */
+  payload(value: unknown, what: () => string): string {
+    const text = toJsonText(value);
+    if (this.quotas && utf8Length(text) > MAX_PAYLOAD_BYTES) {
+      const e = new AslError('States.DataLimitExceeded', what());
+      (e as any).fatal = true;
+      throw e;
+    }
+    return text;
+  }
+  /**
+   * A runtime for a Distributed Map child execution: same clock, mocks, handlers and invocation counters, but its own
+   * history (child events are not in the parent history; HISTORY-FORMAT.md section 4).
+   */
+  forChildExecution(): Runtime {
+    const rec = new HistoryRecorder(() => this.clock.now(), undefined, Number.POSITIVE_INFINITY);
+    const child = new Runtime(rec, this.clock, this.root, this.quotas, this.contextExecution, this.contextStateMachine,
+      this.mockCase, this.mockConfig, this.taskHandlers, this.region, this.account);
+    (child as any).invocations = this.invocations;
+    (child as any).callbacks = this.callbacks;
+    return child;
+  }
+}

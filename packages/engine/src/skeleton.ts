@@ -1,0 +1,332 @@
+/**
+ * The shared state skeleton (spec: "Input and Output Processing"; AWS dg/concepts-input-output-filtering.html,
+ * dg/transforming-data.html, dg/concepts-error-handling.html):
+ *
+ * `<Type>StateEntered` → InputPath/Parameters (JSONPath) or Arguments (JSONata) → body → ResultSelector/ResultPath/
+ * OutputPath (JSONPath) or Output (JSONata) → Assign → `<Type>StateExited` → Next, with Retry and Catch around the body.
+ *
+ * Every field is compiled once per definition ({@link compileIo}); a state's run only evaluates closures.
+ */
+import { AslError } from './errors.js';
+import {
+  compileJsonataTemplate, compilePath, compilePayloadTemplate, compileReferencePath,
+  type CompiledJsonata, type CompiledPath, type CompiledTemplate, type ReferencePath,
+} from './io/index.js';
+import type { EvalContext } from './io/eval-context.js';
+import { NOT_TRUNCATED, toJsonText } from './history.js';
+import { Cancelled, LaneFailure, type Lane, type Runtime } from './runtime.js';
+import type { QueryLanguage, RawState } from './types.js';
+
+/** What one state's run produces. */
+export interface Outcome {
+  output: unknown;
+  /** Next state name; undefined ends the lane. */
+  next: string | undefined;
+}
+
+/** Everything a state body can read while it runs. */
+export interface StateRun {
+  rt: Runtime;
+  lane: Lane;
+  cs: CompiledState;
+  /** The raw state input. */
+  input: unknown;
+  enteredId: number;
+  enteredPrev: number;
+  enteredTime: number;
+  retryCount: number;
+  /** `$$.Task.Token` for `.waitForTaskToken` tasks. */
+  taskToken?: string;
+}
+
+export interface Retrier {
+  errorEquals: string[];
+  intervalSeconds: number;
+  maxAttempts: number;
+  backoffRate: number;
+  maxDelaySeconds: number | undefined;
+  jitter: 'FULL' | 'NONE';
+}
+export interface Catcher {
+  errorEquals: string[];
+  next: string;
+  resultPath: ReferencePath | null | undefined;
+  output: CompiledJsonata | undefined;
+  assign: AssignPlan | undefined;
+  ql: QueryLanguage;
+}
+
+/** Assign: JSONPath payload template (right-hand sides read pre-assignment values), or JSONata per variable. */
+export type AssignPlan =
+  | { ql: 'JSONPath'; template: CompiledTemplate }
+  | { ql: 'JSONata'; entries: [string, CompiledJsonata][] };
+
+/** Compiled I/O fields of a state. `null` paths mean the JSON `null` value (InputPath null → `{}`, ResultPath null → discard). */
+export interface IoPlan {
+  inputPath: CompiledPath | null | undefined;
+  parameters: CompiledTemplate | undefined;
+  resultSelector: CompiledTemplate | undefined;
+  resultPath: ReferencePath | null | undefined;
+  outputPath: CompiledPath | null | undefined;
+  arguments: CompiledJsonata | undefined;
+  output: CompiledJsonata | undefined;
+  assign: AssignPlan | undefined;
+}
+
+export interface CompiledState {
+  name: string;
+  type: RawState['Type'];
+  ql: QueryLanguage;
+  raw: RawState;
+  next: string | undefined;
+  io: IoPlan;
+  retriers: Retrier[];
+  catchers: Catcher[];
+  /** The type-specific body, including its use of the I/O plan; returns the state output and next state. */
+  run(x: StateRun): Promise<Outcome>;
+}
+
+// ---------------------------------------------------------------------------------------------- compile
+
+/** Compiles a JSONata field, passing the field name for error locations (AWS `location`, e.g. "Assign/result"). */
+export function jsonata(value: unknown, field: string): CompiledJsonata {
+  return compileJsonataTemplate(value, { field });
+}
+
+function optPath(raw: RawState, field: string): CompiledPath | null | undefined {
+  if (!(field in raw)) return undefined;
+  const v = raw[field];
+  return v === null ? null : compilePath(v);
+}
+
+export function compileAssign(value: unknown, ql: QueryLanguage): AssignPlan | undefined {
+  if (value === undefined || value === null || typeof value !== 'object') return undefined;
+  if (ql === 'JSONPath') return { ql, template: compilePayloadTemplate(value) };
+  return { ql, entries: Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, jsonata(v, `Assign/${k}`)]) };
+}
+
+/** Compiles the I/O fields a state of this type may carry (spec: the I/O field table per state type). */
+export function compileIo(raw: RawState, ql: QueryLanguage): IoPlan {
+  if (ql === 'JSONata') {
+    return {
+      inputPath: undefined, parameters: undefined, resultSelector: undefined, resultPath: undefined, outputPath: undefined,
+      arguments: 'Arguments' in raw ? jsonata(raw.Arguments, 'Arguments') : undefined,
+      output: 'Output' in raw ? jsonata(raw.Output, 'Output') : undefined,
+      assign: compileAssign(raw.Assign, ql),
+    };
+  }
+  return {
+    inputPath: optPath(raw, 'InputPath'),
+    parameters: raw.Type === 'Map' ? undefined : 'Parameters' in raw ? compilePayloadTemplate(raw.Parameters) : undefined,
+    resultSelector: 'ResultSelector' in raw ? compilePayloadTemplate(raw.ResultSelector) : undefined,
+    resultPath: 'ResultPath' in raw ? (raw.ResultPath === null ? null : compileReferencePath(raw.ResultPath)) : undefined,
+    outputPath: optPath(raw, 'OutputPath'),
+    arguments: undefined,
+    output: undefined,
+    assign: compileAssign(raw.Assign, ql),
+  };
+}
+
+export function compileRetriers(raw: RawState): Retrier[] {
+  const list = Array.isArray(raw.Retry) ? raw.Retry : [];
+  return list.map((r: any) => ({
+    errorEquals: r.ErrorEquals ?? [],
+    intervalSeconds: r.IntervalSeconds ?? 1,
+    maxAttempts: r.MaxAttempts ?? 3,
+    backoffRate: r.BackoffRate ?? 2,
+    maxDelaySeconds: r.MaxDelaySeconds,
+    jitter: r.JitterStrategy === 'FULL' ? 'FULL' : 'NONE',
+  }));
+}
+
+export function compileCatchers(raw: RawState, ql: QueryLanguage): Catcher[] {
+  const list = Array.isArray(raw.Catch) ? raw.Catch : [];
+  return list.map((c: any) => ({
+    errorEquals: c.ErrorEquals ?? [],
+    next: c.Next,
+    resultPath: ql === 'JSONPath' && 'ResultPath' in c ? (c.ResultPath === null ? null : compileReferencePath(c.ResultPath)) : undefined,
+    output: ql === 'JSONata' && 'Output' in c ? jsonata(c.Output, 'Output') : undefined,
+    assign: compileAssign(c.Assign, ql),
+    ql,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------- evaluation
+
+/** The Context Object for this state (AWS dg/input-output-contextobject.html). */
+export function contextOf(x: StateRun): Record<string, unknown> {
+  const state: Record<string, unknown> = { EnteredTime: new Date(x.enteredTime).toISOString(), Name: x.cs.name };
+  const t = x.cs.type;
+  if (t === 'Task' || t === 'Map' || t === 'Parallel') state.RetryCount = x.retryCount;
+  const c: Record<string, unknown> = {
+    Execution: x.rt.contextExecution,
+    StateMachine: x.rt.contextStateMachine,
+    State: state,
+  };
+  if (x.taskToken !== undefined) c.Task = { Token: x.taskToken };
+  if (x.lane.mapItem) c.Map = { Item: x.lane.mapItem };
+  return c;
+}
+
+/** An evaluation context over `input` (`$` / `$states.input`). */
+export function evalCtx(x: StateRun, input: unknown, extra?: { result?: unknown; errorOutput?: unknown }): EvalContext {
+  const ctx: EvalContext = { input, context: contextOf(x), variables: x.lane.vars };
+  if (extra && 'result' in extra) ctx.result = extra.result;
+  if (extra && 'errorOutput' in extra) ctx.errorOutput = extra.errorOutput;
+  return ctx;
+}
+
+/** JSONPath InputPath then Parameters: the effective input of the body. */
+export function jsonPathEffectiveInput(x: StateRun, withParameters = true): unknown {
+  const io = x.cs.io;
+  let v = x.input;
+  if (io.inputPath === null) v = {};
+  else if (io.inputPath) v = io.inputPath.evaluate(evalCtx(x, v));
+  if (withParameters && io.parameters) v = io.parameters.evaluate(evalCtx(x, v));
+  return v;
+}
+
+/** Evaluates an Assign plan; returns the new bindings (not yet applied). */
+export async function evalAssign(plan: AssignPlan | undefined, ctx: EvalContext): Promise<[string, unknown][] | undefined> {
+  if (!plan) return undefined;
+  if (plan.ql === 'JSONPath') {
+    const obj = plan.template.evaluate(ctx) as Record<string, unknown>;
+    return Object.entries(obj ?? {});
+  }
+  const out: [string, unknown][] = [];
+  for (const [k, c] of plan.entries) out.push([k, c.isConstant ? await c.evaluate(ctx) : await c.evaluate(ctx)]);
+  return out;
+}
+
+/** Applies bindings to the lane's scope and returns `assignedVariables` for the exited event. */
+export function applyAssign(x: StateRun, bindings: [string, unknown][] | undefined): Record<string, string> | undefined {
+  if (!bindings) return undefined;
+  const assigned: Record<string, string> = {};
+  for (const [k, v] of bindings) {
+    x.lane.vars.set(k, v);
+    assigned[k] = toJsonText(v);
+  }
+  return assigned;
+}
+
+/**
+ * The output half of the skeleton for states that produce a result (Pass, Task, Map, Parallel):
+ * JSONPath: ResultSelector → Assign (`$` = the selected result) → ResultPath → OutputPath;
+ * JSONata: Assign and Output, both with `$states.input`/`$states.result` and the pre-assignment variables.
+ */
+export async function finishWithResult(x: StateRun, result: unknown, useSelector = true): Promise<unknown> {
+  const io = x.cs.io;
+  if (x.cs.ql === 'JSONata') {
+    const ctx = evalCtx(x, x.input, { result });
+    const bindings = await evalAssign(io.assign, ctx);
+    const output = io.output ? await io.output.evaluate(ctx) : result;
+    exitState(x, output, applyAssign(x, bindings));
+    return output;
+  }
+  let selected = result;
+  if (useSelector && io.resultSelector) selected = io.resultSelector.evaluate(evalCtx(x, result));
+  const bindings = await evalAssign(io.assign, evalCtx(x, selected));
+  let out: unknown;
+  if (io.resultPath === null) out = x.input;
+  else if (io.resultPath) out = io.resultPath.set(x.input, selected);
+  else out = selected;
+  if (io.outputPath === null) out = {};
+  else if (io.outputPath) out = io.outputPath.evaluate(evalCtx(x, out));
+  exitState(x, out, applyAssign(x, bindings));
+  return out;
+}
+
+/**
+ * Output half for states without a result (Choice, Wait, Succeed): JSONPath InputPath → OutputPath (Assign reads the
+ * effective input); JSONata Output (default: the input) and Assign.
+ */
+export async function finishPassThrough(x: StateRun, extraAssign?: AssignPlan, extraOutput?: CompiledJsonata): Promise<unknown> {
+  const io = x.cs.io;
+  if (x.cs.ql === 'JSONata') {
+    const ctx = evalCtx(x, x.input);
+    const b1 = await evalAssign(io.assign, ctx);
+    const b2 = await evalAssign(extraAssign, ctx);
+    const outExpr = extraOutput ?? io.output;
+    const output = outExpr ? await outExpr.evaluate(ctx) : x.input;
+    exitState(x, output, applyAssign(x, merge(b1, b2)));
+    return output;
+  }
+  let v = x.input;
+  if (io.inputPath === null) v = {};
+  else if (io.inputPath) v = io.inputPath.evaluate(evalCtx(x, v));
+  const ctx = evalCtx(x, v);
+  const b1 = await evalAssign(io.assign, ctx);
+  const b2 = await evalAssign(extraAssign, ctx);
+  let out = v;
+  if (io.outputPath === null) out = {};
+  else if (io.outputPath) out = io.outputPath.evaluate(evalCtx(x, out));
+  exitState(x, out, applyAssign(x, merge(b1, b2)));
+  return out;
+}
+
+function merge(a: [string, unknown][] | undefined, b: [string, unknown][] | undefined): [string, unknown][] | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return [...a, ...b];
+}
+
+/** Emits `<Type>StateExited` (HISTORY-FORMAT.md section 2). */
+export function exitState(x: StateRun, output: unknown, assigned: Record<string, string> | undefined): void {
+  const text = x.rt.payload(output, () => sizeCause(x.cs.name));
+  const d: Record<string, unknown> = { name: x.cs.name, output: text, outputDetails: NOT_TRUNCATED };
+  if (assigned) { d.assignedVariables = assigned; d.assignedVariablesDetails = NOT_TRUNCATED; }
+  x.rt.emit(x.lane, `${x.cs.type}StateExited` as any, 'stateExitedEventDetails', d);
+}
+
+export function sizeCause(name: string): string {
+  return `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`;
+}
+
+// ---------------------------------------------------------------------------------------------- errors
+
+/** Whether an ErrorEquals list matches an error (spec "Error names"; States.ALL excludes States.Runtime). */
+export function errorMatches(list: string[], error: string): boolean {
+  for (const e of list) {
+    if (e === error) return true;
+    if (e === 'States.ALL') return true;
+    // "States.TaskFailed acts as a wildcard that matches any known error name except for States.Timeout."
+    if (e === 'States.TaskFailed' && error !== 'States.Timeout') return true;
+  }
+  return false;
+}
+
+/** Normalises anything thrown into an AslError (non-ASL exceptions become States.Runtime bugs). */
+export function toAslError(e: unknown): AslError {
+  if (e instanceof AslError) return e;
+  if (e instanceof Error) {
+    const err = new AslError('States.Runtime', e.message);
+    return err;
+  }
+  return new AslError('States.Runtime', String(e));
+}
+
+export function isFatal(err: AslError): boolean {
+  return (err.name === 'States.Runtime' && (err as any).fromTask !== true) || (err as any).fatal === true;
+}
+
+export function prefixedCause(x: StateRun, err: AslError): string | undefined {
+  if ((err as any).prefixed) return err.causeText;
+  if (err.name === 'States.Runtime' || err.name === 'States.QueryEvaluationError') {
+    (err as any).prefixed = true;
+    const c = `An error occurred while executing the state '${x.cs.name}' (entered at the event id #${x.enteredId}). ${err.causeText ?? ''}`;
+    (err as any).causeText = c;
+    return c;
+  }
+  return err.causeText;
+}
+
+/** Thrown by bodies that already recorded their failure event; carries the AslError. */
+export { Cancelled, LaneFailure };
+
+/** Retry delay in ms for the n-th retry (0-based) of a retrier (AWS dg/concepts-error-handling.html#error-handling-retrying). */
+export function retryDelayMs(r: Retrier, n: number): number {
+  let d = r.intervalSeconds * Math.pow(r.backoffRate, n);
+  if (r.maxDelaySeconds !== undefined) d = Math.min(d, r.maxDelaySeconds);
+  if (r.jitter === 'FULL') d = Math.random() * d;
+  return d * 1000;
+}

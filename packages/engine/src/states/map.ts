@@ -1,0 +1,261 @@
+/**
+ * Map state (spec "Map State"; AWS dg/state-map.html, dg/state-map-inline.html, dg/state-map-distributed.html):
+ * runs the ItemProcessor (legacy: Iterator) once per item of ItemsPath/Items, each iteration in its own lane and
+ * variable scope, at most MaxConcurrency at a time (0 = unlimited, effectively 40 for inline maps).
+ *
+ * Inline history: `MapStateStarted {length}`, `MapIterationStarted/Succeeded/Failed/Aborted {name, index}` around each
+ * iteration's events. Distributed (`ProcessorConfig.Mode: DISTRIBUTED`): `MapRunStarted`/`MapRunSucceeded` and the
+ * iterations run as child executions whose events are not in the parent history (HISTORY-FORMAT.md section 4).
+ */
+import { AslError } from '../errors.js';
+import {
+  compilePath, compilePayloadTemplate, type CompiledJsonata, type CompiledPath, type CompiledTemplate,
+} from '../io/index.js';
+import { compileMachine, runLane, type Program } from '../machine.js';
+import { CancelScope, utf8Length, type Lane, type Runtime } from '../runtime.js';
+import { toJsonText } from '../history.js';
+import {
+  Cancelled, LaneFailure, contextOf, evalCtx, finishWithResult, jsonata, jsonPathEffectiveInput,
+  type CompiledState, type StateRun,
+} from '../skeleton.js';
+import type { QueryLanguage, RawState } from '../types.js';
+import { Vars } from '../variables.js';
+import { typeName } from './choice.js';
+import { ABORTABLE } from './parallel.js';
+
+/** AWS: an inline Map runs at most 40 iterations concurrently. */
+const INLINE_MAX_CONCURRENCY = 40;
+
+type NumberGetter = (x: StateRun, effective: unknown) => Promise<number | undefined>;
+
+function exprText(v: unknown): string {
+  if (typeof v !== 'string') return JSON.stringify(v);
+  const m = /^\{%([\s\S]*)%\}$/.exec(v.trim());
+  return m ? m[1].trim() : v;
+}
+function quoted(v: unknown): string { return typeof v === 'string' ? v : JSON.stringify(v); }
+
+/** A numeric Map field: literal, `<Field>Path` (JSONPath) or a JSONata expression. */
+function numberGetter(raw: RawState, ql: QueryLanguage, field: string, kind: 'integer' | 'float'): NumberGetter {
+  const v = raw[field];
+  if (ql === 'JSONata' && typeof v === 'string') {
+    const c: CompiledJsonata = jsonata(v, field);
+    return async (x) => {
+      const n = await c.evaluate(evalCtx(x, x.input));
+      if (typeof n !== 'number' || (kind === 'integer' && !Number.isInteger(n))) {
+        const e = new AslError('States.QueryEvaluationError',
+          `The JSONata expression '${exprText(v)}' specified for the field '${field}' returned an unexpected result type. Expected '${kind}', but was '${typeName(n)}' for value: ${JSON.stringify(n)}`);
+        (e as any).location = field;
+        throw e;
+      }
+      return n;
+    };
+  }
+  if (typeof v === 'number') return async () => v;
+  const pathText = raw[`${field}Path`];
+  if (typeof pathText === 'string') {
+    const p: CompiledPath = compilePath(pathText);
+    return async (x, effective) => {
+      const n = p.evaluate(evalCtx(x, effective));
+      const ok = typeof n === 'number' && (kind === 'float' || Number.isInteger(n));
+      if (!ok) {
+        throw new AslError('States.Runtime', `The ${field}Path field refers to value "${quoted(n)}" which is not a valid ${kind}: ${pathText}`);
+      }
+      return n as number;
+    };
+  }
+  return async () => undefined;
+}
+
+export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl: QueryLanguage): CompiledState['run'] {
+  const processorDef = raw.ItemProcessor ?? raw.Iterator;
+  const program: Program = compileMachine(processorDef, topQl);
+  const distributed = processorDef?.ProcessorConfig?.Mode === 'DISTRIBUTED';
+  const itemsPath: CompiledPath | undefined = ql === 'JSONPath' && typeof raw.ItemsPath === 'string' ? compilePath(raw.ItemsPath) : undefined;
+  const itemsExpr: CompiledJsonata | undefined = ql === 'JSONata' && 'Items' in raw ? jsonata(raw.Items, 'Items') : undefined;
+  const selectorRaw = raw.ItemSelector ?? raw.Parameters;
+  const selectorJp: CompiledTemplate | undefined = ql === 'JSONPath' && selectorRaw !== undefined ? compilePayloadTemplate(selectorRaw) : undefined;
+  const selectorJa: CompiledJsonata | undefined = ql === 'JSONata' && raw.ItemSelector !== undefined ? jsonata(raw.ItemSelector, 'ItemSelector') : undefined;
+  const maxConcurrency = numberGetter(raw, ql, 'MaxConcurrency', 'integer');
+  const tolCount = numberGetter(raw, ql, 'ToleratedFailureCount', 'integer');
+  const tolPct = numberGetter(raw, ql, 'ToleratedFailurePercentage', 'float');
+  const batcher = raw.ItemBatcher && typeof raw.ItemBatcher === 'object' ? raw.ItemBatcher : undefined;
+  const batchMaxItems = batcher ? numberGetter(batcher as RawState, ql, 'MaxItemsPerBatch', 'integer') : undefined;
+  const batchMaxBytes = batcher ? numberGetter(batcher as RawState, ql, 'MaxInputBytesPerBatch', 'integer') : undefined;
+  const batchInputJp: CompiledTemplate | undefined = batcher && ql === 'JSONPath' && batcher.BatchInput !== undefined ? compilePayloadTemplate(batcher.BatchInput) : undefined;
+  const batchInputJa: CompiledJsonata | undefined = batcher && ql === 'JSONata' && batcher.BatchInput !== undefined ? jsonata(batcher.BatchInput, 'ItemBatcher/BatchInput') : undefined;
+
+  return async (x) => {
+    const { rt, lane } = x;
+    // 1. items
+    let effective: unknown;
+    let items: unknown;
+    if (ql === 'JSONata') {
+      effective = x.input;
+      if (itemsExpr) {
+        items = await itemsExpr.evaluate(evalCtx(x, x.input));
+        if (!Array.isArray(items)) {
+          const e = new AslError('States.QueryEvaluationError',
+            `The JSONata expression '${exprText(raw.Items)}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${toJsonText(items)}`);
+          (e as any).location = 'Items';
+          throw e;
+        }
+      } else items = x.input;
+    } else {
+      effective = jsonPathEffectiveInput(x, false);
+      items = itemsPath ? itemsPath.evaluate(evalCtx(x, effective)) : effective;
+    }
+    if (!Array.isArray(items)) {
+      throw new AslError('States.QueryEvaluationError', `Map state input must be an array but was: ${toJsonText(items)}`);
+    }
+    const mc = await maxConcurrency(x, effective);
+    // 2. started
+    const startedId = rt.emit(lane, 'MapStateStarted', 'mapStateStartedEventDetails', { length: items.length });
+    const count = await tolCount(x, effective);
+    const pct = await tolPct(x, effective);
+    if (count !== undefined && count < 0) throw new AslError('States.Runtime', 'ToleratedFailureCount cannot be negative.');
+    if (pct !== undefined && (pct < 0 || pct > 100)) throw new AslError('States.Runtime', 'ToleratedFailurePercentage must be between 0 and 100.');
+
+    // 3. iteration inputs (ItemSelector per item, then ItemBatcher)
+    const inputs: unknown[] = new Array(items.length);
+    const anyItems = items as unknown[];
+    for (let i = 0; i < anyItems.length; i++) {
+      const item = { Index: i, Value: anyItems[i] };
+      if (selectorJp || selectorJa) {
+        const saved = lane.mapItem;
+        lane.mapItem = item;
+        try {
+          inputs[i] = selectorJp ? selectorJp.evaluate(evalCtx(x, effective)) : await selectorJa!.evaluate(evalCtx(x, x.input));
+        } finally { lane.mapItem = saved; }
+      } else inputs[i] = anyItems[i];
+    }
+    let units: unknown[] = inputs;
+    if (batcher) {
+      const maxItems = (await batchMaxItems!(x, effective)) ?? Number.POSITIVE_INFINITY;
+      const maxBytes = (await batchMaxBytes!(x, effective)) ?? Number.POSITIVE_INFINITY;
+      const batchInput = batchInputJp ? batchInputJp.evaluate(evalCtx(x, effective)) : batchInputJa ? await batchInputJa.evaluate(evalCtx(x, x.input)) : undefined;
+      units = [];
+      let cur: unknown[] = [];
+      let bytes = 0;
+      for (const it of inputs) {
+        const b = utf8Length(toJsonText(it));
+        if (cur.length && (cur.length >= maxItems || bytes + b > maxBytes)) { units.push(cur); cur = []; bytes = 0; }
+        cur.push(it); bytes += b;
+      }
+      if (cur.length) units.push(cur);
+      units = units.map((u) => (batchInput === undefined ? { Items: u } : { BatchInput: batchInput, Items: u }));
+    }
+
+    // 4. iterations
+    const limit = Math.max(1, Math.min(mc === undefined || mc === 0 ? INLINE_MAX_CONCURRENCY : mc, units.length || 1));
+    let runRt: Runtime = rt;
+    let mapRunStartedId = 0;
+    if (distributed) {
+      const arn = `arn:aws:states:${rt.region}:${rt.account}:mapRun:${String(rt.contextStateMachine.Name)}/${name}:${globalThis.crypto.randomUUID()}`;
+      mapRunStartedId = rt.emit(lane, 'MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: arn });
+      runRt = rt.forChildExecution();
+    }
+    const res = await runIterations(x, runRt, program, units, items as unknown[], limit, startedId, distributed, count, pct);
+    lane.cancel.throwIfCancelled();
+    if (res.failure) {
+      if (distributed) {
+        lane.prev = mapRunStartedId;
+        rt.emit(lane, 'MapRunFailed', 'mapRunFailedEventDetails', { error: res.failure.error, ...(res.failure.cause !== undefined ? { cause: res.failure.cause } : {}) });
+      } else lane.prev = res.failLanePrev;
+      if (res.failure.fatal) throw res.failure;
+      const err = new AslError(res.failure.error, res.failure.cause);
+      (err as any).prefixed = true;
+      (err as any).fromTask = true;
+      throw err;
+    }
+    let last: number;
+    if (distributed) {
+      last = rt.emit(lane, 'MapRunSucceeded');
+    } else last = res.lastSucceeded ?? startedId;
+    rt.add('MapStateSucceeded', last);
+    lane.prev = last;
+    const output = await finishWithResult(x, res.outputs);
+    return { output, next: x.cs.next };
+  };
+}
+
+interface IterationsResult {
+  outputs: unknown[];
+  lastSucceeded?: number;
+  failure?: LaneFailure;
+  failLanePrev: number;
+}
+
+async function runIterations(
+  x: StateRun, rt: Runtime, program: Program, units: unknown[], items: unknown[], limit: number, startedId: number,
+  distributed: boolean, tolCount: number | undefined, tolPct: number | undefined,
+): Promise<IterationsResult> {
+  const { lane, cs } = x;
+  const n = units.length;
+  const outputs: unknown[] = new Array(n);
+  const scope = new CancelScope(lane.cancel);
+  let next = 0;
+  let failures = 0;
+  let seqPrev = startedId;
+  const out: IterationsResult = { outputs, failLanePrev: startedId };
+  const tolerated = (): boolean => {
+    if (!distributed) return false;
+    if (tolCount !== undefined && failures <= tolCount) return true;
+    if (tolPct !== undefined && (failures / n) * 100 <= tolPct) return true;
+    return false;
+  };
+  const worker = async (): Promise<void> => {
+    while (next < n && !out.failure) {
+      const i = next++;
+      const startPrev = limit === 1 ? seqPrev : startedId;
+      const il: Lane = {
+        prev: 0, vars: new Vars(lane.vars), cancel: new CancelScope(scope),
+        mapItem: { Index: i, Value: batchValue(items, units, i) },
+      };
+      const details = { index: i, name: cs.name };
+      il.prev = distributed ? 0 : rt.add('MapIterationStarted', startPrev, 'mapIterationStartedEventDetails', details);
+      if (distributed) il.prev = 0;
+      try {
+        outputs[i] = await runLane(rt, il, program, units[i]);
+        if (!distributed) out.lastSucceeded = rt.add('MapIterationSucceeded', il.prev, 'mapIterationSucceededEventDetails', details);
+        seqPrev = il.prev;
+      } catch (e) {
+        if (e instanceof Cancelled) {
+          if (e.abortPrev !== undefined && !distributed) {
+            if (il.current && ABORTABLE.has(il.current)) rt.add(`${il.current}StateAborted` as any, e.abortPrev);
+            rt.add('MapIterationAborted', e.abortPrev, 'mapIterationAbortedEventDetails', details);
+          }
+          return;
+        }
+        const f = e instanceof LaneFailure ? e : new LaneFailure('States.Runtime', String(e), true);
+        failures++;
+        if (!f.fatal && tolerated()) {
+          outputs[i] = { Error: f.error, ...(f.cause !== undefined ? { Cause: f.cause } : {}) };
+          seqPrev = il.prev;
+          continue;
+        }
+        if (out.failure) return;
+        if (!distributed) rt.add('MapIterationFailed', il.prev, 'mapIterationFailedEventDetails', details);
+        out.failure = distributed && !f.fatal
+          ? new LaneFailure('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded', false)
+          : f;
+        out.failLanePrev = il.prev;
+        scope.cancel(new Cancelled(il.prev));
+        return;
+      } finally {
+        il.cancel.close();
+      }
+    }
+  };
+  const workers: Promise<void>[] = [];
+  for (let k = 0; k < Math.min(limit, n); k++) workers.push(worker());
+  await Promise.all(workers);
+  scope.close();
+  return out;
+}
+
+function batchValue(items: unknown[], units: unknown[], i: number): unknown {
+  return units === items ? items[i] : units.length === items.length ? items[i] : units[i];
+}
+
+void contextOf;

@@ -1,0 +1,16 @@
+/** Pass state (spec "Pass State"; AWS dg/state-pass.html): passes its input (or `Result`) to its output. */
+import { finishPassThrough, finishWithResult, jsonPathEffectiveInput, type CompiledState } from '../skeleton.js';
+import type { QueryLanguage, RawState } from '../types.js';
+
+export function compilePass(raw: RawState, ql: QueryLanguage): CompiledState['run'] {
+  if (ql === 'JSONata') {
+    return async (x) => ({ output: await finishPassThrough(x), next: x.cs.next });
+  }
+  const hasResult = 'Result' in raw;
+  const result = raw.Result;
+  return async (x) => {
+    const effective = jsonPathEffectiveInput(x);
+    const output = await finishWithResult(x, hasResult ? result : effective, false);
+    return { output, next: x.cs.next };
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * Task state (spec "Task State"; AWS dg/state-task.html, dg/connect-to-resource.html): runs one unit of work.
+ *
+ * The result comes, in order, from the Step Functions Local mock config (invocations counted per state name across
+ * the execution, retries included), the task handler for the state name, a pending `.waitForTaskToken` callback, or a
+ * default response of the integration's shape. History: `TaskScheduled`/`TaskStarted`/[`TaskSubmitted`]/
+ * `TaskSucceeded|TaskFailed|TaskTimedOut` for service integrations, `LambdaFunction*` for a bare Lambda ARN,
+ * `Activity*` for activities (HISTORY-FORMAT.md section 2).
+ */
+import { AslError } from '../errors.js';
+import { compilePath, type CompiledJsonata, type CompiledPath } from '../io/index.js';
+import { NOT_TRUNCATED, toJsonText } from '../history.js';
+import { defaultResponse, parseResource, submittedResponse, type ResourceInfo } from '../integrations.js';
+import { MAX_PAYLOAD_BYTES, utf8Length } from '../runtime.js';
+import {
+  evalCtx, finishWithResult, jsonata, jsonPathEffectiveInput, type CompiledState, type StateRun,
+} from '../skeleton.js';
+import type { MockedResponse, QueryLanguage, RawState } from '../types.js';
+import { typeName } from './choice.js';
+
+type NumberField = (x: StateRun, effective: unknown) => Promise<number | undefined>;
+
+function numberField(raw: RawState, ql: QueryLanguage, field: 'TimeoutSeconds' | 'HeartbeatSeconds'): NumberField {
+  const v = raw[field];
+  if (ql === 'JSONata' && typeof v === 'string') {
+    const c: CompiledJsonata = jsonata(v, field);
+    return async (x) => {
+      const n = await c.evaluate(evalCtx(x, x.input));
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+        const e = new AslError('States.QueryEvaluationError',
+          `The JSONata expression '${v.replace(/^\s*\{%|%\}\s*$/g, '').trim()}' specified for the field '${field}' returned an unexpected result type. Expected 'integer', but was '${typeName(n)}' for value: ${JSON.stringify(n)}`);
+        (e as any).location = field;
+        throw e;
+      }
+      return n;
+    };
+  }
+  if (typeof v === 'number') return async () => v;
+  const pathText = raw[`${field}Path`];
+  if (typeof pathText === 'string') {
+    const p: CompiledPath = compilePath(pathText);
+    return async (x, effective) => {
+      const n = p.evaluate(evalCtx(x, effective));
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
+        throw new AslError('States.Runtime', `The ${field}Path field refers to value "${typeof n === 'string' ? n : JSON.stringify(n)}" which is not a valid integer: ${pathText}`);
+      }
+      return n;
+    };
+  }
+  return async () => undefined;
+}
+
+interface Answer { result?: unknown; error?: AslError; source: 'mock-config' | 'handler' | 'callback' | 'default' }
+
+export function compileTask(raw: RawState, ql: QueryLanguage, name: string): CompiledState['run'] {
+  const info: ResourceInfo = parseResource(String(raw.Resource ?? ''));
+  const timeout = numberField(raw, ql, 'TimeoutSeconds');
+  const heartbeat = numberField(raw, ql, 'HeartbeatSeconds');
+  return async (x) => {
+    const { rt, lane } = x;
+    x.taskToken = info.pattern === 'token' ? globalThis.crypto.randomUUID() : undefined;
+    let args: unknown;
+    let effective: unknown;
+    if (ql === 'JSONata') {
+      effective = x.input;
+      args = x.cs.io.arguments ? await x.cs.io.arguments.evaluate(evalCtx(x, x.input)) : x.input;
+    } else {
+      effective = jsonPathEffectiveInput(x, false);
+      args = x.cs.io.parameters ? x.cs.io.parameters.evaluate(evalCtx(x, effective)) : effective;
+    }
+    const timeoutS = await timeout(x, effective);
+    const heartbeatS = await heartbeat(x, effective);
+    const argsText = rt.payload(args, () => `The state/task '${info.arn}' has an input with a size exceeding the maximum number of bytes service limit.`);
+
+    // scheduled / started
+    if (info.kind === 'lambda-function') {
+      const d: Record<string, unknown> = { input: argsText, inputDetails: NOT_TRUNCATED, resource: info.arn };
+      if (timeoutS !== undefined) d.timeoutInSeconds = timeoutS;
+      rt.emit(lane, 'LambdaFunctionScheduled', 'lambdaFunctionScheduledEventDetails', d);
+      rt.emit(lane, 'LambdaFunctionStarted');
+    } else if (info.kind === 'activity') {
+      const d: Record<string, unknown> = { input: argsText, inputDetails: NOT_TRUNCATED, resource: info.arn };
+      if (timeoutS !== undefined) d.timeoutInSeconds = timeoutS;
+      if (heartbeatS !== undefined) d.heartbeatInSeconds = heartbeatS;
+      rt.emit(lane, 'ActivityScheduled', 'activityScheduledEventDetails', d);
+      rt.emit(lane, 'ActivityStarted', 'activityStartedEventDetails', { workerName: 'asl-studio' });
+    } else {
+      const d: Record<string, unknown> = { resource: info.resource, resourceType: info.resourceType, region: rt.region, parameters: argsText };
+      if (timeoutS !== undefined) d.timeoutInSeconds = timeoutS;
+      if (heartbeatS !== undefined) d.heartbeatInSeconds = heartbeatS;
+      rt.emit(lane, 'TaskScheduled', 'taskScheduledEventDetails', d);
+      rt.emit(lane, 'TaskStarted', 'taskStartedEventDetails', { resource: info.resource, resourceType: info.resourceType });
+    }
+
+    // the answer, raced against TimeoutSeconds on the execution clock
+    lane.current = 'Task';
+    let answer: Answer;
+    const pending = invoke(x, info, args, heartbeatS);
+    if (timeoutS !== undefined) {
+      const t = rt.clock.sleep(timeoutS * 1000);
+      answer = await lane.cancel.wait(Promise.race([
+        pending,
+        t.promise.then((): Answer => ({ error: new AslError('States.Timeout'), source: 'default' })),
+      ]));
+      t.cancel();
+    } else {
+      answer = await lane.cancel.wait(pending);
+    }
+
+    if (!answer.error && (info.pattern === 'sync' || info.pattern === 'token') && info.kind === 'service') {
+      const sub = toJsonText(submittedResponse(info, answer.result));
+      rt.emit(lane, 'TaskSubmitted', 'taskSubmittedEventDetails', { output: sub, outputDetails: NOT_TRUNCATED, resource: info.resource, resourceType: info.resourceType });
+    }
+
+    let resultText: string | undefined;
+    if (!answer.error) {
+      resultText = toJsonText(answer.result);
+      if (rt.quotas && utf8Length(resultText) > MAX_PAYLOAD_BYTES) {
+        answer = { error: new AslError('States.DataLimitExceeded', `The state/task '${info.arn}' returned a result with a size exceeding the maximum number of bytes service limit.`), source: answer.source };
+      }
+    }
+    if (answer.error) {
+      recordFailure(x, info, answer);
+      throw answer.error;
+    }
+    if (info.kind === 'lambda-function') {
+      tag(rt.emit(lane, 'LambdaFunctionSucceeded', 'lambdaFunctionSucceededEventDetails', { output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
+    } else if (info.kind === 'activity') {
+      tag(rt.emit(lane, 'ActivitySucceeded', 'activitySucceededEventDetails', { output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
+    } else {
+      tag(rt.emit(lane, 'TaskSucceeded', 'taskSucceededEventDetails', { resource: info.resource, resourceType: info.resourceType, output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
+    }
+    const output = await finishWithResult(x, answer.result);
+    return { output, next: x.cs.next };
+  };
+}
+
+/** Marks the result event with where the answer came from (`resultSource`, not an AWS field; outside the details). */
+function tag(id: number, x: StateRun, a: Answer): void {
+  const e = x.rt.rec.events[id - 1];
+  if (e) e.resultSource = a.source;
+}
+
+function recordFailure(x: StateRun, info: ResourceInfo, a: Answer): void {
+  const { rt, lane } = x;
+  const err = a.error!;
+  (err as any).fromTask = true;
+  (err as any).prefixed = true;
+  const timedOut = err.name === 'States.Timeout' || err.name === 'States.HeartbeatTimeout';
+  const d: Record<string, unknown> = {};
+  if (info.kind === 'service') { d.resource = info.resource; d.resourceType = info.resourceType; }
+  d.error = err.name;
+  if (err.causeText !== undefined) d.cause = err.causeText;
+  let id: number;
+  if (info.kind === 'lambda-function') {
+    id = timedOut ? rt.emit(lane, 'LambdaFunctionTimedOut', 'lambdaFunctionTimedOutEventDetails', d)
+      : rt.emit(lane, 'LambdaFunctionFailed', 'lambdaFunctionFailedEventDetails', d);
+  } else if (info.kind === 'activity') {
+    id = timedOut ? rt.emit(lane, 'ActivityTimedOut', 'activityTimedOutEventDetails', d)
+      : rt.emit(lane, 'ActivityFailed', 'activityFailedEventDetails', d);
+  } else {
+    id = timedOut ? rt.emit(lane, 'TaskTimedOut', 'taskTimedOutEventDetails', d)
+      : rt.emit(lane, 'TaskFailed', 'taskFailedEventDetails', d);
+  }
+  tag(id, x, a);
+}
+
+/** Picks the mocked response for an invocation index: key "n" or inclusive range "a-b". */
+export function pickMockResponse(responses: Record<string, MockedResponse>, n: number): MockedResponse | undefined {
+  if (n.toString() in responses) return responses[n.toString()];
+  for (const [k, v] of Object.entries(responses)) {
+    const m = /^(\d+)-(\d+)$/.exec(k.trim());
+    if (m && n >= Number(m[1]) && n <= Number(m[2])) return v;
+  }
+  return undefined;
+}
+
+/** Converts what a handler threw into an ASL error: Error name → error, message → cause. */
+export function handlerError(e: unknown): AslError {
+  if (e instanceof AslError) return e;
+  if (e instanceof Error) return new AslError(e.name || 'Error', e.message);
+  return new AslError('States.TaskFailed', typeof e === 'string' ? e : toJsonText(e));
+}
+
+async function invoke(x: StateRun, info: ResourceInfo, args: unknown, heartbeatS: number | undefined): Promise<Answer> {
+  const { rt, cs } = x;
+  const n = rt.invocations.get(cs.name) ?? 0;
+  rt.invocations.set(cs.name, n + 1);
+  const mockName = rt.mockCase?.[cs.name];
+  if (mockName !== undefined) {
+    const responses = rt.mockConfig?.MockedResponses?.[mockName];
+    const r = responses ? pickMockResponse(responses, n) : undefined;
+    if (!r) {
+      const e = new AslError('States.Runtime', `No mocked response '${mockName}' for invocation #${n} of state '${cs.name}'.`);
+      return { error: e, source: 'mock-config' };
+    }
+    if ('Throw' in r) return { error: new AslError(r.Throw.Error, r.Throw.Cause), source: 'mock-config' };
+    return { result: r.Return, source: 'mock-config' };
+  }
+  const handler = rt.taskHandlers?.[cs.name];
+  if (handler) {
+    const end = rt.clock.beginExternal();
+    try {
+      const result = await handler(args, { stateName: cs.name, resource: info.arn, taskToken: x.taskToken });
+      return { result: result === undefined ? null : result, source: 'handler' };
+    } catch (e) {
+      return { error: handlerError(e), source: 'handler' };
+    } finally {
+      end();
+    }
+  }
+  if (info.pattern === 'token' && x.taskToken !== undefined) {
+    return awaitCallback(x, x.taskToken, heartbeatS);
+  }
+  return {
+    result: defaultResponse(info, args, { executionArn: String(rt.contextExecution.Id), now: rt.clock.now(), region: rt.region, account: rt.account }),
+    source: 'default',
+  };
+}
+
+/** Waits for SendTaskSuccess/Failure (AWS dg/connect-to-resource.html#connect-wait-token); heartbeats reset HeartbeatSeconds. */
+function awaitCallback(x: StateRun, token: string, heartbeatS: number | undefined): Promise<Answer> {
+  const { rt } = x;
+  return new Promise<Answer>((resolve) => {
+    const end = rt.clock.beginExternal();
+    let hb: { cancel(): void } | undefined;
+    const arm = () => {
+      hb?.cancel();
+      if (heartbeatS === undefined) return;
+      const t = rt.clock.sleep(heartbeatS * 1000);
+      hb = t;
+      t.promise.then(() => finish({ error: new AslError('States.HeartbeatTimeout'), source: 'callback' }), () => {});
+    };
+    const finish = (a: Answer) => {
+      if (!rt.callbacks.has(token)) return;
+      rt.callbacks.delete(token);
+      hb?.cancel();
+      end();
+      resolve(a);
+    };
+    rt.callbacks.set(token, {
+      resolve: (output) => finish({ result: output, source: 'callback' }),
+      reject: (err) => finish({ error: err, source: 'callback' }),
+      heartbeat: arm,
+    });
+    arm();
+  });
+}

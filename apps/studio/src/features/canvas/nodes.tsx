@@ -1,0 +1,144 @@
+import { memo, useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { TextRange } from '@asl-studio/asl';
+import { useStateRunStatus } from '../run';
+import { useDocumentStore } from '../../stores/document-store';
+
+/** Diagnostics summary of one state, for its badge. */
+export interface NodeDiagnostics {
+  errors: number;
+  warnings: number;
+  /** Range of the first (most severe) diagnostic; a badge click selects it in the editor. */
+  range: TextRange;
+  /** Tooltip text: the messages. */
+  title: string;
+}
+
+/** Data of state, group and marker nodes on the canvas. */
+export interface AslNodeData extends Record<string, unknown> {
+  label: string;
+  stateType?: string;
+  subtitle?: string;
+  diag?: NodeDiagnostics;
+  /** Drop target highlight while dragging a palette item over a group. */
+  isBranch?: boolean;
+}
+
+/** A canvas node. */
+export type AslNode = Node<AslNodeData>;
+
+/** Sets data-status on React Flow's node element (the one carrying data-id) from the live run status. */
+function useStatusAttribute(id: string) {
+  const status = useStateRunStatus(id);
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current?.closest('.react-flow__node');
+    if (!el) return;
+    if (status) el.setAttribute('data-status', status);
+    else el.removeAttribute('data-status');
+  });
+  return { ref, status };
+}
+
+function DiagBadge({ diag }: { diag: NodeDiagnostics }) {
+  const onClick = (e: MouseEvent) => {
+    e.stopPropagation();
+    useDocumentStore.getState().revealRange(diag.range, true);
+  };
+  const isError = diag.errors > 0;
+  const count = isError ? diag.errors : diag.warnings;
+  return (
+    <button
+      type="button"
+      className={`node-badge ${isError ? 'is-error' : 'is-warning'}`}
+      title={diag.title}
+      aria-label={`${diag.errors} errors, ${diag.warnings} warnings`}
+      onClick={onClick}
+      onMouseDown={(e) => e.stopPropagation()}
+    >
+      <span aria-hidden="true">{isError ? '✕' : '!'}</span>
+      {count}
+    </button>
+  );
+}
+
+const TYPE_GLYPH: Record<string, string> = {
+  Task: 'λ',
+  Pass: '→',
+  Choice: '◇',
+  Wait: '◷',
+  Succeed: '✓',
+  Fail: '✕',
+  Parallel: '∥',
+  Map: '⟳',
+};
+
+function glyphFor(type: string | undefined, subtitle: string | undefined): string {
+  if (type === 'Task' && subtitle && !subtitle.startsWith('Lambda')) return subtitle.slice(0, 2).toUpperCase().replace(/[^A-Z0-9]/g, '') || 'T';
+  return TYPE_GLYPH[type ?? ''] ?? '?';
+}
+
+/** A state card: icon, name, service action or type, diagnostics badge, run status. */
+export const StateNode = memo(function StateNode({ id, data, selected }: NodeProps<AslNode>) {
+  const { ref, status } = useStatusAttribute(id);
+  const type = data.stateType ?? 'Unknown';
+  return (
+    <div ref={ref} className={`state-card type-${type}${selected ? ' is-selected' : ''}${status ? ` run-${status}` : ''}`}>
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <span className="state-icon" aria-hidden="true">
+        {glyphFor(data.stateType, data.subtitle)}
+      </span>
+      <span className="state-text">
+        <span className="state-name" title={data.label}>
+          {data.label}
+        </span>
+        <span className="state-sub">{data.subtitle}</span>
+      </span>
+      {data.diag ? <DiagBadge diag={data.diag} /> : null}
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+});
+
+/** A Parallel or Map state drawn as a group containing its children (or a Parallel branch container). */
+export const GroupNode = memo(function GroupNode({ id, data, selected }: NodeProps<AslNode>) {
+  const { ref, status } = useStatusAttribute(id);
+  if (data.isBranch) {
+    return (
+      <div ref={ref} className="branch-box">
+        <span className="branch-title">{data.label}</span>
+      </div>
+    );
+  }
+  const type = data.stateType ?? 'Unknown';
+  return (
+    <div ref={ref} className={`group-box type-${type}${selected ? ' is-selected' : ''}${status ? ` run-${status}` : ''}`}>
+      <Handle type="target" position={Position.Top} isConnectable={false} />
+      <div className="group-header">
+        <span className="state-icon" aria-hidden="true">
+          {glyphFor(data.stateType, data.subtitle)}
+        </span>
+        <span className="state-name" title={data.label}>
+          {data.label}
+        </span>
+        <span className="state-sub">{data.subtitle}</span>
+        {data.diag ? <DiagBadge diag={data.diag} /> : null}
+      </div>
+      <Handle type="source" position={Position.Bottom} isConnectable={false} />
+    </div>
+  );
+});
+
+/** Start / End marker: a small circle. */
+export const MarkerNode = memo(function MarkerNode({ data }: NodeProps<AslNode>) {
+  const isStart = data.label === 'Start';
+  return (
+    <div className={`marker ${isStart ? 'is-start' : 'is-end'}`} title={data.label} aria-label={data.label}>
+      {isStart ? null : <Handle type="target" position={Position.Top} isConnectable={false} />}
+      {isStart ? <Handle type="source" position={Position.Bottom} isConnectable={false} /> : null}
+    </div>
+  );
+});
+
+/** React Flow nodeTypes for the canvas (a stable object). */
+export const nodeTypes = { state: StateNode, group: GroupNode, marker: MarkerNode };

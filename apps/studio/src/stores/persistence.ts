@@ -1,0 +1,109 @@
+import { get as idbGet, set as idbSet } from 'idb-keyval';
+import { useDocumentStore } from './document-store';
+import { useViewStore, type XY } from './view-store';
+
+/** What is saved for the open workflow. */
+export interface SavedWorkflow {
+  /** Format version of this record. */
+  v: 1;
+  text: string;
+  name: string;
+  /** Manual node positions (view state). */
+  manual: Record<string, XY>;
+  /** Epoch ms of the save. */
+  savedAt: number;
+}
+
+const IDB_KEY = 'asl-studio:open-workflow';
+const LS_KEY = 'asl-studio:open-workflow';
+/** Debounce of saves while the document changes (ms). */
+export const SAVE_DEBOUNCE_MS = 300;
+
+function snapshot(): SavedWorkflow {
+  const d = useDocumentStore.getState();
+  return { v: 1, text: d.text, name: d.name, manual: useViewStore.getState().manual, savedAt: Date.now() };
+}
+
+function isSaved(x: unknown): x is SavedWorkflow {
+  return !!x && typeof x === 'object' && typeof (x as SavedWorkflow).text === 'string';
+}
+
+/**
+ * Reads the saved workflow (the newer of IndexedDB and the localStorage crash copy). Never throws.
+ */
+export async function loadSaved(): Promise<SavedWorkflow | undefined> {
+  let fromIdb: SavedWorkflow | undefined;
+  let fromLs: SavedWorkflow | undefined;
+  try {
+    const v = await Promise.race([idbGet(IDB_KEY), new Promise((r) => setTimeout(() => r(undefined), 1500))]);
+    if (isSaved(v)) fromIdb = v;
+  } catch {
+    /* IndexedDB unavailable (private mode, quota, …) */
+  }
+  try {
+    const raw = localStorage.getItem(LS_KEY);
+    if (raw) {
+      const v = JSON.parse(raw) as unknown;
+      if (isSaved(v)) fromLs = v;
+    }
+  } catch {
+    /* ignore */
+  }
+  if (fromIdb && fromLs) return fromLs.savedAt > fromIdb.savedAt ? fromLs : fromIdb;
+  return fromIdb ?? fromLs;
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let lastSavedText: string | undefined;
+
+/** Writes the open workflow now: localStorage synchronously (survives an immediate unload), IndexedDB asynchronously. */
+export function saveNow(): void {
+  if (timer) {
+    clearTimeout(timer);
+    timer = undefined;
+  }
+  if (!useDocumentStore.getState().loaded) return;
+  const snap = snapshot();
+  try {
+    localStorage.setItem(LS_KEY, JSON.stringify(snap));
+  } catch {
+    /* quota or disabled: IndexedDB still gets it */
+  }
+  try {
+    idbSet(IDB_KEY, snap).catch(() => undefined);
+  } catch {
+    /* ignore */
+  }
+  lastSavedText = snap.text;
+}
+
+function schedule(): void {
+  if (timer) clearTimeout(timer);
+  timer = setTimeout(saveNow, SAVE_DEBOUNCE_MS);
+}
+
+/**
+ * Saves the open workflow as it changes (debounced) and on `visibilitychange`/`pagehide`. Returns a disposer.
+ */
+export function startPersistence(): () => void {
+  const unsubDoc = useDocumentStore.subscribe((s, p) => {
+    if (s.text !== p.text || s.name !== p.name) schedule();
+  });
+  const unsubView = useViewStore.subscribe((s, p) => {
+    if (s.manual !== p.manual) schedule();
+  });
+  const onHide = () => {
+    if (document.visibilityState === 'hidden' || lastSavedText !== useDocumentStore.getState().text) saveNow();
+  };
+  const onPageHide = () => saveNow();
+  document.addEventListener('visibilitychange', onHide);
+  window.addEventListener('pagehide', onPageHide);
+  window.addEventListener('beforeunload', onPageHide);
+  return () => {
+    unsubDoc();
+    unsubView();
+    document.removeEventListener('visibilitychange', onHide);
+    window.removeEventListener('pagehide', onPageHide);
+    window.removeEventListener('beforeunload', onPageHide);
+  };
+}

@@ -1,0 +1,82 @@
+import { create } from 'zustand';
+
+/** A node position (top-left, px, relative to its parent group as React Flow expects). */
+export interface XY {
+  x: number;
+  y: number;
+}
+
+/** Computed layout of one node. */
+export interface NodeBox extends XY {
+  width: number;
+  height: number;
+}
+
+/** View state kept beside the document (never in the ASL): manual positions, the last elk layout. */
+export interface ViewState {
+  /** Positions the user dragged nodes to, by node id. Persisted with the document. */
+  manual: Record<string, XY>;
+  /** The last elk layout, by node id. */
+  layout: Record<string, NodeBox>;
+  /** The layout key the {@link layout} was computed for (skip elk while unchanged). */
+  layoutKey: string | null;
+  /** Increments when the user asks for "Auto layout". */
+  layoutRequest: number;
+  /** Whether a layout is being computed. */
+  layingOut: boolean;
+
+  /** Records a dragged position. */
+  moveNode(id: string, pos: XY): void;
+  /** Moves a manual position to a renamed node. */
+  renameNode(from: string, to: string): void;
+  /** Stores a freshly computed layout. */
+  setLayout(key: string, layout: Record<string, NodeBox>): void;
+  /** Discards manual positions and asks for a fresh elk layout. */
+  autoLayout(): void;
+  /** Replaces the manual positions (restore / new document). */
+  setManual(manual: Record<string, XY>): void;
+  setLayingOut(v: boolean): void;
+}
+
+/**
+ * View/layout store (zustand): positions are view state beside the document, never written to the ASL.
+ *
+ * @example
+ * useViewStore.getState().moveNode('Pay', { x: 10, y: 20 });
+ */
+export const useViewStore = create<ViewState>()((set, get) => ({
+  manual: {},
+  layout: {},
+  layoutKey: null,
+  layoutRequest: 0,
+  layingOut: false,
+  moveNode(id, pos) {
+    set({ manual: { ...get().manual, [id]: { x: Math.round(pos.x), y: Math.round(pos.y) } } });
+  },
+  renameNode(from, to) {
+    const { manual, layout } = get();
+    const m = { ...manual };
+    const l = { ...layout };
+    if (m[from]) {
+      m[to] = m[from];
+      delete m[from];
+    }
+    if (l[from]) {
+      l[to] = l[from];
+      delete l[from];
+    }
+    set({ manual: m, layout: l });
+  },
+  setLayout(key, layout) {
+    set({ layoutKey: key, layout });
+  },
+  autoLayout() {
+    set({ manual: {}, layoutKey: null, layoutRequest: get().layoutRequest + 1 });
+  },
+  setManual(manual) {
+    set({ manual });
+  },
+  setLayingOut(v) {
+    set({ layingOut: v });
+  },
+}));

@@ -50,7 +50,7 @@ export function detectFormat(text: string): 'json' | 'yaml' {
   return t === '' || t.startsWith('{') ? 'json' : 'yaml';
 }
 
-function buildDocument(text: string, format: 'json' | 'yaml', root: PosNode | undefined, value: unknown,
+function buildDocument(text: string, format: 'json' | 'yaml', root: () => PosNode | undefined, value: unknown,
   diagnostics: Diagnostic[]): ParsedDocument {
   return {
     text,
@@ -58,11 +58,11 @@ function buildDocument(text: string, format: 'json' | 'yaml', root: PosNode | un
     definition: isObject(value) ? (value as StateMachine) : undefined,
     diagnostics,
     rangeOf(path) {
-      const n = findPos(root, path);
+      const n = findPos(root(), path);
       return n ? { ...n.range } : undefined;
     },
     keyRangeOf(path) {
-      const n = findPos(root, path);
+      const n = findPos(root(), path);
       return n?.keyRange ? { ...n.keyRange } : undefined;
     },
   };
@@ -91,9 +91,9 @@ export function parseDocument(text: string, format: 'json' | 'yaml' | 'auto' = '
     diagnostics.push(makeDiagnostic(text, 'JSON_SYNTAX', 'error', `JSON syntax error at line ${line}, column ${column}: ${e.message}`,
       { offset: e.offset, length: e.length }));
   }
-  if (res.errors.length === 0 && res.root && !isObject(res.value)) {
+  if (res.errors.length === 0 && !isObject(res.value)) {
     diagnostics.push(makeDiagnostic(text, 'NOT_AN_OBJECT', 'error', 'A state machine definition must be a JSON object',
-      res.root.range));
+      res.root()?.range ?? { offset: 0, length: 0 }));
   }
   return buildDocument(text, 'json', res.root, res.value, diagnostics);
 }
@@ -114,7 +114,7 @@ export function fromYaml(text: string): ParsedDocument {
     diagnostics.push(makeDiagnostic(text, 'NOT_AN_OBJECT', 'error', 'A state machine definition must be a YAML mapping',
       res.root?.range ?? { offset: 0, length: 0 }));
   }
-  return buildDocument(text, 'yaml', res.root, res.value, diagnostics);
+  return buildDocument(text, 'yaml', () => res.root, res.value, diagnostics);
 }
 
 /**

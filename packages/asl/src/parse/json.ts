@@ -1,11 +1,12 @@
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit } from 'jsonc-parser';
 import type { PosNode } from './pos-tree.js';
 
-/** Result of the JSON front end: a positioned tree, the plain value, and syntax errors. */
+/** Result of the JSON front end: the plain value, syntax errors, and a (lazily built) positioned tree. */
 export interface JsonParseResult {
-  root: PosNode | undefined;
   value: unknown;
   errors: { message: string; offset: number; length: number }[];
+  /** The positioned tree; built on first call (one jsonc-parser pass), then cached. */
+  root(): PosNode | undefined;
 }
 
 const MESSAGES: Record<string, string> = {
@@ -27,52 +28,127 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in string (control characters must be escaped)',
 };
 
-function convert(node: Node): { pos: PosNode; value: unknown } {
-  const pos: PosNode = { range: { offset: node.offset, length: node.length } };
-  switch (node.type) {
-    case 'object': {
-      const props = new Map<string, PosNode>();
-      const value: Record<string, unknown> = {};
-      for (const prop of node.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (!k || typeof k.value !== 'string') continue;
-        if (!v) continue; // incomplete member ("a": <missing>)
-        const c = convert(v);
-        c.pos.keyRange = { offset: k.offset, length: k.length };
-        props.set(k.value, c.pos);
-        value[k.value] = c.value;
-      }
-      pos.props = props;
-      return { pos, value };
-    }
-    case 'array': {
-      const items: PosNode[] = [];
-      const value: unknown[] = [];
-      for (const child of node.children ?? []) {
-        const c = convert(child);
-        items.push(c.pos);
-        value.push(c.value);
-      }
-      pos.items = items;
-      return { pos, value };
-    }
-    default:
-      return { pos, value: node.value };
-  }
+interface Frame {
+  node: PosNode;
+  value: Record<string, unknown> | unknown[];
+  key?: string;
+  keyOffset?: number;
+  keyLength?: number;
+}
+
+function setProp(obj: Record<string, unknown>, key: string, v: unknown) {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value: v, enumerable: true, writable: true, configurable: true });
+  else obj[key] = v;
 }
 
 /**
- * Parses strict JSON (no comments, no trailing commas) with error recovery, via jsonc-parser's `parseTree`.
- * Never throws.
+ * One pass of jsonc-parser's `visit` (strict: no comments, no trailing commas) that builds the positioned tree,
+ * the recovered value and the errors.
+ */
+function scan(text: string, withTree: boolean): { root: PosNode | undefined; value: unknown; errors: JsonParseResult['errors'] } {
+  const errors: JsonParseResult['errors'] = [];
+  const stack: Frame[] = [];
+  let root: PosNode | undefined;
+  let rootValue: unknown;
+  const attach = (node: PosNode, value: unknown) => {
+    const top = stack[stack.length - 1];
+    if (!top) {
+      if (root === undefined) {
+        root = node;
+        rootValue = value;
+      }
+      return;
+    }
+    if (Array.isArray(top.value)) {
+      top.value.push(value);
+      if (withTree) top.node.items!.push(node);
+    } else if (top.key !== undefined) {
+      setProp(top.value, top.key, value);
+      if (withTree) {
+        node.keyRange = { offset: top.keyOffset!, length: top.keyLength! };
+        top.node.props!.set(top.key, node);
+      }
+      top.key = undefined;
+    }
+  };
+  visit(text, {
+    onObjectBegin(offset) {
+      const node: PosNode = { range: { offset, length: 0 } };
+      if (withTree) node.props = new Map();
+      const value: Record<string, unknown> = {};
+      attach(node, value);
+      stack.push({ node, value });
+    },
+    onObjectProperty(property, offset, length) {
+      const top = stack[stack.length - 1];
+      if (top) {
+        top.key = property;
+        top.keyOffset = offset;
+        top.keyLength = length;
+      }
+    },
+    onObjectEnd(offset, length) {
+      const f = stack.pop();
+      if (f) f.node.range.length = offset + length - f.node.range.offset;
+    },
+    onArrayBegin(offset) {
+      const node: PosNode = { range: { offset, length: 0 } };
+      if (withTree) node.items = [];
+      const value: unknown[] = [];
+      attach(node, value);
+      stack.push({ node, value });
+    },
+    onArrayEnd(offset, length) {
+      const f = stack.pop();
+      if (f) f.node.range.length = offset + length - f.node.range.offset;
+    },
+    onLiteralValue(value, offset, length) {
+      attach({ range: { offset, length } }, value);
+    },
+    onError(error, offset, length) {
+      const name = printParseErrorCode(error);
+      errors.push({ message: MESSAGES[name] ?? name, offset, length });
+    },
+  }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  // Unclosed containers: extend them to the end of the text.
+  for (const f of stack) f.node.range.length = text.length - f.node.range.offset;
+  return { root, value: rootValue, errors };
+}
+
+/**
+ * Parses strict JSON (RFC 8259: no comments, no trailing commas). Never throws.
+ * Fast path: valid text is parsed with `JSON.parse` and the positioned tree is built lazily (one jsonc-parser
+ * `visit` pass) the first time a range is asked for. Invalid text goes through jsonc-parser at once, which recovers
+ * a partial value and reports every error with its offset.
  */
 export function parseJsonText(text: string): JsonParseResult {
-  const errs: ParseError[] = [];
-  const tree = parseTree(text, errs, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const errors = errs.map((e) => {
-    const name = printParseErrorCode(e.error);
-    return { message: MESSAGES[name] ?? name, offset: e.offset, length: e.length };
-  });
-  if (!tree) return { root: undefined, value: undefined, errors };
-  const { pos, value } = convert(tree);
-  return { root: pos, value, errors };
+  let value: unknown;
+  let ok = false;
+  try {
+    value = JSON.parse(text);
+    ok = true;
+  } catch {
+    ok = false;
+  }
+  if (ok) {
+    let tree: PosNode | undefined;
+    let built = false;
+    return {
+      value,
+      errors: [],
+      root() {
+        if (!built) {
+          tree = scan(text, true).root;
+          built = true;
+        }
+        return tree;
+      },
+    };
+  }
+  const res = scan(text, true);
+  if (res.errors.length === 0) {
+    // JSON.parse rejected something jsonc-parser accepted (e.g. a byte-order mark): report it generically.
+    res.errors.push({ message: 'Invalid JSON', offset: 0, length: 0 });
+  }
+  return { value: res.value, errors: res.errors, root: () => res.root };
 }

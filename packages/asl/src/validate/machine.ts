@@ -15,6 +15,8 @@ interface ScopeState {
 
 interface Scope {
   path: JsonPath;
+  kind: 'machine' | 'branch' | 'processor';
+  startAt: unknown;
   states: Map<string, ScopeState>;
 }
 
@@ -64,7 +66,7 @@ export function checkMachine(ctx: Ctx, def: unknown): void {
         if (obj.QueryLanguage === 'JSONPath' || obj.QueryLanguage === 'JSONata') inherited = new Set([obj.QueryLanguage]);
       }
     }
-    const scope: Scope = { path, states: new Map() };
+    const scope: Scope = { path, kind, startAt: obj.StartAt, states: new Map() };
     scopes.push(scope);
     if (!('StartAt' in obj)) ctx.error('MISSING_REQUIRED_FIELD', `${where} must have 'StartAt'`, path, 'key');
     else checkString(ctx, obj.StartAt, [...path, 'StartAt'], 'StartAt');
@@ -102,9 +104,10 @@ export function checkMachine(ctx: Ctx, def: unknown): void {
         visit(nested.obj, nested.path, nested.kind, next);
       }
     }
-    checkTransitions(ctx, scope, obj.StartAt, path, kind, scopeOfName);
   };
   visit(def, [], 'machine', new Set([machineLang]));
+  // Transitions last, once every scope's names are known (for "is in another scope" hints).
+  for (const scope of scopes) checkTransitions(ctx, scope, scope.startAt, scope.path, scope.kind, scopeOfName);
 }
 
 function checkTransitions(ctx: Ctx, scope: Scope, startAt: unknown, path: JsonPath, kind: string,

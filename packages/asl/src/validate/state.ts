@@ -249,7 +249,8 @@ function checkTask(ctx: Ctx, name: string, s: Record<string, unknown>, path: Jso
     for (const f of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) if (f in s) checkPathField(ctx, s[f], [...path, f], f, 'reference');
   }
   if (typeof s.TimeoutSeconds === 'number' && typeof s.HeartbeatSeconds === 'number' && s.HeartbeatSeconds >= s.TimeoutSeconds) {
-    ctx.error('INVALID_FIELD_VALUE', `'HeartbeatSeconds' (${s.HeartbeatSeconds}) must be smaller than 'TimeoutSeconds' (${s.TimeoutSeconds})`, [...path, 'HeartbeatSeconds']);
+    // The spec says MUST, but an AWS sample in the corpus deploys with equal values: a warning, not an error.
+    ctx.warn('INVALID_FIELD_VALUE', `'HeartbeatSeconds' (${s.HeartbeatSeconds}) should be smaller than 'TimeoutSeconds' (${s.TimeoutSeconds}) (states-language.net/spec.html#task-state)`, [...path, 'HeartbeatSeconds']);
   }
 }
 
@@ -257,7 +258,7 @@ function checkWait(ctx: Ctx, name: string, s: Record<string, unknown>, path: Jso
   const fields = ['Seconds', 'SecondsPath', 'Timestamp', 'TimestampPath'];
   const n = exclusive(ctx, s, path, fields, name);
   if (n === 0) ctx.error('MISSING_REQUIRED_FIELD', `Wait state '${name}' needs one of 'Seconds', 'SecondsPath', 'Timestamp' or 'TimestampPath'`, path, 'key');
-  if ('Seconds' in s) checkNumber(ctx, s.Seconds, [...path, 'Seconds'], 'Seconds', { integer: true, min: 0 }, lang);
+  if ('Seconds' in s) checkNumber(ctx, s.Seconds, [...path, 'Seconds'], 'Seconds', { integer: true, min: 0, max: 99999999 }, lang);
   if ('Timestamp' in s) {
     const t = s.Timestamp;
     if (typeof t !== 'string') ctx.error('INVALID_FIELD_TYPE', `'Timestamp' must be an RFC 3339 timestamp string, not ${typeName(t)}`, [...path, 'Timestamp']);

@@ -1,17 +1,51 @@
-import { useRunStore } from './run-store';
+import { useEffect } from 'react';
+import { RunErrorBoundary } from './RunErrorBoundary';
+import { StartDialog } from './StartDialog';
+import { loadSampleFiles } from './run-settings';
+import { setDialogOpen, stopRun, useRunStore } from './run-store';
+import { RUN_STATUS_LABEL, runTone } from './status-labels';
+import './run.css';
 
-const LABEL: Record<string, string> = {
-  NOT_STARTED: 'Not started', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', TIMED_OUT: 'Timed out', ABORTED: 'Aborted',
-};
-
-/** Toolbar run controls: "Start execution", "Stop", and the execution status (role="status"). */
+/**
+ * Toolbar run controls: "Start execution" (opens the Start dialog), "Stop" (aborts the running execution) and the
+ * execution status in an element with role="status" (empty before the first run, then Running, Succeeded, Failed,
+ * Timed out or Aborted).
+ *
+ * @example
+ * <header role="toolbar"><RunControls /></header>
+ */
 export function RunControls() {
-  const status = useRunStore((s) => s.status);
   return (
-    <div className="run-controls">
-      <button type="button">Start execution</button>
-      <button type="button" disabled={status !== 'RUNNING'}>Stop</button>
-      <span role="status">{LABEL[status]}</span>
+    <RunErrorBoundary name="Run controls" compact>
+      <RunControlsInner />
+    </RunErrorBoundary>
+  );
+}
+
+function RunControlsInner() {
+  const status = useRunStore((s) => s.status);
+  const started = useRunStore((s) => s.started);
+  const dialogOpen = useRunStore((s) => s.dialogOpen);
+  const running = status === 'RUNNING';
+  useEffect(() => {
+    // Warm the sample's mocks and input so the dialog opens prefilled.
+    void loadSampleFiles();
+  }, []);
+  return (
+    <div className="run-controls tb-group">
+      <button type="button" className="btn primary run-primary" onClick={() => setDialogOpen(true)} disabled={running} title="Run this workflow locally (mocked tasks)">
+        <span aria-hidden="true">▶ </span>Start execution
+      </button>
+      <button type="button" className="btn" onClick={stopRun} disabled={!running} title="Abort the running execution">
+        <span aria-hidden="true">■ </span>Stop
+      </button>
+      <span className={`run-status-pill tone-${runTone(status)}`} data-status={started ? status : undefined}>
+        <span className="run-dot" aria-hidden="true" />
+        <span role="status" aria-live="polite" title="Execution status">
+          {RUN_STATUS_LABEL[started ? status : 'NOT_STARTED']}
+        </span>
+      </span>
+      {dialogOpen ? <StartDialog /> : null}
     </div>
   );
 }

@@ -1,4 +1,133 @@
-/** The execution view: event history and the selected state's input/output/error for the run. */
+import { useDocumentStore } from '../../stores/document-store';
+import { EventsTable } from './EventsTable';
+import { RunErrorBoundary } from './RunErrorBoundary';
+import { clearRun, selectVisit, setDialogOpen, useRunStore } from './run-store';
+import { ErrorBox, StateDetails, formatTime } from './StateDetails';
+import { RUN_STATUS_LABEL, runTone } from './status-labels';
+import './run.css';
+
+/**
+ * The execution view (like the AWS console's execution details): a summary with the error of a failed run, the
+ * selected state's input, output, error and cause for this run (click a state on the canvas or an event), and the
+ * full event history.
+ *
+ * @example
+ * <div className="run-pane"><RunPanel /></div>
+ */
 export function RunPanel() {
-  return <section className="run-panel" aria-label="Execution">No execution yet.</section>;
+  return (
+    <RunErrorBoundary name="Execution panel">
+      <RunPanelInner />
+    </RunErrorBoundary>
+  );
+}
+
+function durationText(from?: string, to?: string): string {
+  if (!from) return '—';
+  const end = to ? Date.parse(to) : Date.now();
+  const ms = end - Date.parse(from);
+  if (!Number.isFinite(ms)) return '—';
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function exportHistory(events: unknown[], name: string | undefined): void {
+  const blob = new Blob([JSON.stringify({ events }, null, 2)], { type: 'application/json' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${name || 'execution'}.history.json`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function RunPanelInner() {
+  const started = useRunStore((s) => s.started);
+  const status = useRunStore((s) => s.status);
+  const request = useRunStore((s) => s.request);
+  const fold = useRunStore((s) => s.fold);
+  useRunStore((s) => s.version);
+  const view = fold.view;
+
+  if (!started) {
+    return (
+      <section className="run-panel is-empty" aria-label="Execution">
+        <div className="run-empty-state">
+          <strong>No execution yet.</strong> Run the workflow locally with{' '}
+          <button type="button" className="run-link-btn" onClick={() => setDialogOpen(true)}>
+            Start execution
+          </button>
+          : tasks answer from the mocks (or default responses), Wait states pass at once.
+        </div>
+      </section>
+    );
+  }
+
+  const ended = status !== 'RUNNING' && status !== 'NOT_STARTED';
+  const failedState = view.failedState;
+  return (
+    <section className="run-panel" aria-label="Execution">
+      <header className="run-summary">
+        <span className={`run-badge is-large tone-${runTone(status)}`} data-execution-status={status}>
+          {RUN_STATUS_LABEL[status]}
+        </span>
+        <span className="run-sum-item" title="Execution name">
+          <span className="run-k">Execution</span> <code>{request?.name ?? '—'}</code>
+        </span>
+        {request?.testCase ? (
+          <span className="run-sum-item">
+            <span className="run-k">Test case</span> {request.testCase}
+          </span>
+        ) : null}
+        <span className="run-sum-item">
+          <span className="run-k">Started</span> {formatTime(view.startedAt)}
+        </span>
+        <span className="run-sum-item">
+          <span className="run-k">Duration</span> {durationText(view.startedAt, view.endedAt)}
+        </span>
+        <span className="run-sum-item">
+          <span className="run-k">State transitions</span> {view.stateTransitions.toLocaleString('en-US')}
+        </span>
+        {request?.clock === 'real' ? <span className="run-badge tone-idle">real time</span> : null}
+        <span className="spacer" />
+        <button type="button" className="btn" disabled={!ended} onClick={() => exportHistory(useRunStore.getState().events, request?.name)}>
+          Export history
+        </button>
+        <button type="button" className="btn" disabled={!ended} onClick={clearRun} title="Clear the run highlights">
+          Clear
+        </button>
+      </header>
+      {ended && status !== 'SUCCEEDED' ? (
+        <div className="run-error-summary">
+          <div className="run-error-summary-title">
+            Execution {RUN_STATUS_LABEL[status].toLowerCase()}
+            {failedState ? (
+              <>
+                {' '}
+                at{' '}
+                <button
+                  type="button"
+                  className="run-link-btn"
+                  onClick={() => {
+                    selectVisit(undefined);
+                    useDocumentStore.getState().select(failedState);
+                  }}
+                >
+                  {failedState}
+                </button>
+              </>
+            ) : null}
+          </div>
+          <ErrorBox error={view.error} cause={view.cause} />
+        </div>
+      ) : null}
+      <div className="run-body">
+        <div className="run-left">
+          <StateDetails />
+        </div>
+        <div className="run-right">
+          <EventsTable />
+        </div>
+      </div>
+    </section>
+  );
 }

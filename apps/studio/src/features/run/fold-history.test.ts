@@ -247,9 +247,10 @@ describe('foldHistory', () => {
     h.entered('Task', 'T', {}, 0);
     h.add('TaskScheduled', { resource: 'invoke', resourceType: 'lambda', parameters: '{}' });
     h.add('TaskStarted', { resource: 'invoke', resourceType: 'lambda' });
-    h.add('TaskSucceeded', { resource: 'invoke', resourceType: 'lambda', output: '{}', mocked: true });
+    const id = h.add('TaskSucceeded', { resource: 'invoke', resourceType: 'lambda', output: '{}' });
+    h.events[id - 1].resultSource = 'default';
     h.exited('Task', 'T', {});
-    expect(foldHistory(h.events).visitsByName.T[0].mocked).toBe(true);
+    expect(foldHistory(h.events).visitsByName.T[0]).toMatchObject({ mocked: true, resultSource: 'default' });
   });
 
   it('gives the same view however the history is split into batches', () => {

@@ -62,6 +62,8 @@ export interface StateVisit {
   attempts: number;
   /** Task: true when the result came from a default response (no mock and no handler). */
   mocked: boolean;
+  /** Task: where the last result came from, as the engine reports it (`mock-config`, `handler`, `default`). */
+  resultSource?: string;
   /** Map: item count from `MapStateStarted`. */
   mapLength?: number;
   /** Map: iterations that succeeded / failed. */
@@ -146,8 +148,17 @@ function text(v: unknown): string | undefined {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
 
+/**
+ * The engine marks where a Task result came from with a non-AWS top-level field `resultSource`
+ * (`'mock-config' | 'handler' | 'default'`); `'default'` means a default response ("mocked").
+ */
 function isMockedDetails(e: HistoryEvent, d: Record<string, unknown> | undefined): boolean {
-  return e.mocked === true || d?.mocked === true || d?.defaultResponse === true;
+  return e.resultSource === 'default' || e.mocked === true || d?.mocked === true;
+}
+
+/** Whether a Task result event carries the engine's "default response" (mocked) flag. Pure. */
+export function isMockedEvent(e: HistoryEvent): boolean {
+  return /Succeeded$/.test(e.type) && TASK_LIKE.test(e.type) && isMockedDetails(e, eventDetails(e));
 }
 
 /**
@@ -417,6 +428,7 @@ export class HistoryFold {
     } else if (t === 'TaskSucceeded' || t === 'LambdaFunctionSucceeded' || t === 'ActivitySucceeded') {
       v.result = text(d?.output);
       v.mocked = isMockedDetails(e, d);
+      if (typeof e.resultSource === 'string') v.resultSource = e.resultSource;
     } else if (FAILURE_TYPES.has(t)) {
       this.recordError(v, text(d?.error), text(d?.cause));
     } else if (t === 'TaskStateAborted') {

@@ -1,24 +1,236 @@
 import { create } from 'zustand';
+import { HistoryFold, type ExecutionStatusView, type HistoryEvent, type StateRunStatus } from './fold-history';
+import type { FromWorker, RunRequest, ToWorker } from './worker-protocol';
 
-/** Execution status as shown in the UI. */
-export type RunStatus = 'NOT_STARTED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+export type { StateRunStatus } from './fold-history';
 
-/** Per-state run status used by canvas nodes. */
-export type StateRunStatus = 'idle' | 'running' | 'succeeded' | 'failed' | 'caught' | 'retrying';
+/** Execution status as shown in the UI (`NOT_STARTED` before any run). */
+export type RunStatus = ExecutionStatusView;
 
-/** The run store's state (a fold over the event history, filled in by the worker bridge). */
+/** How long Stop waits for the worker to confirm the abort before terminating it (ms). */
+export const ABORT_GRACE_MS = 1000;
+/** Main-thread budget per slice when folding incoming events (ms); keeps every task well under 50 ms. */
+const FOLD_BUDGET_MS = 8;
+const FOLD_CHUNK = 500;
+
+/** The run store's state. The run view itself lives in {@link RunStoreState.fold} (a fold over {@link RunStoreState.events}). */
 export interface RunStoreState {
-  /** Status of the current/last execution. */
+  /** Increments per run; messages from older runs are ignored. 0 = no run yet. */
+  runId: number;
+  /** True from the Start click on (the canvas shows idle states from then on). */
+  started: boolean;
+  /** The incremental fold of the current run's history. */
+  fold: HistoryFold;
+  /** Every event of the current run, in order (mutated in place; watch {@link version}). */
+  events: HistoryEvent[];
+  /** Increments whenever events were folded. */
+  version: number;
+  /** Execution status (mirrors fold.view.status, as a primitive for cheap selectors). */
   status: RunStatus;
-  /** Per-state statuses; empty before any run. */
-  stateStatus: Record<string, StateRunStatus>;
-  /** Edges taken, keyed "source->target". */
-  edges: Record<string, true>;
+  /** The request of the current run (for the summary). */
+  request: RunRequest | undefined;
+  /** Whether the Start dialog is open. */
+  dialogOpen: boolean;
+  /** Visit shown in the state details (key = id of its StateEntered event); undefined = the selected state's last visit. */
+  selectedVisit: number | undefined;
+  /** Id of the event highlighted in the events list. */
+  selectedEvent: number | undefined;
 }
 
-/** The run store (zustand). */
+/**
+ * The run store (zustand). Actions are module-level functions below ({@link startRun}, {@link stopRun}, …).
+ *
+ * @example
+ * const status = useRunStore((s) => s.status);
+ */
 export const useRunStore = create<RunStoreState>(() => ({
+  runId: 0,
+  started: false,
+  fold: new HistoryFold(),
+  events: [],
+  version: 0,
   status: 'NOT_STARTED',
-  stateStatus: {},
-  edges: {},
+  request: undefined,
+  dialogOpen: false,
+  selectedVisit: undefined,
+  selectedEvent: undefined,
 }));
+
+let worker: Worker | undefined;
+let pending: HistoryEvent[] = [];
+let drainTimer: ReturnType<typeof setTimeout> | undefined;
+let abortTimer: ReturnType<typeof setTimeout> | undefined;
+let doneInfo: Extract<FromWorker, { type: 'done' }> | undefined;
+
+function getWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./execution.worker.ts', import.meta.url), { type: 'module', name: 'asl-execution' });
+  w.onmessage = (m: MessageEvent<FromWorker>) => onWorkerMessage(m.data);
+  w.onerror = (e: ErrorEvent) => {
+    e.preventDefault();
+    failRun('WorkerError', e.message || 'The execution worker crashed.');
+    discardWorker();
+  };
+  w.onmessageerror = () => failRun('WorkerError', 'A message from the execution worker could not be read.');
+  worker = w;
+  return w;
+}
+
+function discardWorker(): void {
+  worker?.terminate();
+  worker = undefined;
+}
+
+function onWorkerMessage(msg: FromWorker): void {
+  if (msg.runId !== useRunStore.getState().runId) return;
+  if (msg.type === 'events') {
+    for (const e of msg.events) pending.push(e);
+    scheduleDrain();
+  } else if (msg.type === 'done') {
+    doneInfo = msg;
+    scheduleDrain();
+  } else if (msg.type === 'error') {
+    failRun(msg.error, msg.message);
+  }
+}
+
+function scheduleDrain(): void {
+  if (drainTimer === undefined) drainTimer = setTimeout(drain, 0);
+}
+
+/** Folds pending events in slices of at most FOLD_BUDGET_MS, then publishes one store update. */
+function drain(): void {
+  drainTimer = undefined;
+  const s = useRunStore.getState();
+  const t0 = performance.now();
+  let i = 0;
+  while (i < pending.length && performance.now() - t0 < FOLD_BUDGET_MS) {
+    const chunk = pending.slice(i, i + FOLD_CHUNK);
+    s.fold.push(chunk);
+    for (const e of chunk) s.events.push(e);
+    i += chunk.length;
+  }
+  pending = i >= pending.length ? [] : pending.slice(i);
+  if (pending.length === 0 && doneInfo) finishFromResult(doneInfo);
+  publish();
+  if (pending.length > 0) drainTimer = setTimeout(drain, 16);
+}
+
+function publish(): void {
+  const s = useRunStore.getState();
+  if (s.fold.view.status !== 'RUNNING' && s.fold.view.status !== 'NOT_STARTED') clearAbortTimer();
+  useRunStore.setState({ version: s.version + 1, status: s.fold.view.status });
+}
+
+/** Appends a synthetic event (worker crash, forced abort) so the view stays a fold over the history. */
+function appendSynthetic(type: string, details?: Record<string, unknown>): void {
+  const s = useRunStore.getState();
+  // Fold whatever already arrived first, in order.
+  if (pending.length) {
+    s.fold.push(pending);
+    for (const e of pending) s.events.push(e);
+    pending = [];
+  }
+  const last = s.events[s.events.length - 1];
+  const id = (last?.id ?? 0) + 1;
+  const e: HistoryEvent = { id, previousEventId: last?.id ?? 0, timestamp: new Date().toISOString(), type, synthetic: true };
+  if (details) e[type[0].toLowerCase() + type.slice(1) + 'EventDetails'] = details;
+  s.fold.push([e]);
+  s.events.push(e);
+  publish();
+}
+
+function finishFromResult(msg: Extract<FromWorker, { type: 'done' }>): void {
+  doneInfo = undefined;
+  const s = useRunStore.getState();
+  if (s.fold.view.status !== 'RUNNING' && s.fold.view.status !== 'NOT_STARTED') return;
+  // The engine's history should end with the terminal event; if it did not, record the result.
+  if (msg.status === 'SUCCEEDED') appendSynthetic('ExecutionSucceeded', { output: msg.output ?? 'null' });
+  else if (msg.status === 'ABORTED') appendSynthetic('ExecutionAborted');
+  else if (msg.status === 'TIMED_OUT') appendSynthetic('ExecutionTimedOut', { error: msg.error ?? 'States.Timeout', cause: msg.cause });
+  else appendSynthetic('ExecutionFailed', { error: msg.error ?? 'States.Runtime', cause: msg.cause });
+}
+
+function failRun(error: string, cause: string): void {
+  const s = useRunStore.getState();
+  if (!s.started || (s.fold.view.status !== 'RUNNING' && s.fold.view.status !== 'NOT_STARTED')) return;
+  appendSynthetic('ExecutionFailed', { error, cause });
+}
+
+function clearAbortTimer(): void {
+  if (abortTimer !== undefined) clearTimeout(abortTimer);
+  abortTimer = undefined;
+}
+
+/** Starts a run in the execution worker; the current view is replaced. */
+export function startRun(request: RunRequest): void {
+  clearAbortTimer();
+  if (drainTimer !== undefined) clearTimeout(drainTimer);
+  drainTimer = undefined;
+  pending = [];
+  doneInfo = undefined;
+  const runId = useRunStore.getState().runId + 1;
+  useRunStore.setState({
+    runId,
+    started: true,
+    fold: new HistoryFold(),
+    events: [],
+    version: 0,
+    status: 'RUNNING',
+    request,
+    dialogOpen: false,
+    selectedVisit: undefined,
+    selectedEvent: undefined,
+  });
+  try {
+    const msg: ToWorker = { type: 'start', runId, request };
+    getWorker().postMessage(msg);
+  } catch (err) {
+    failRun('WorkerError', err instanceof Error ? err.message : String(err));
+  }
+}
+
+/**
+ * Stops the current run: asks the worker to abort (→ ExecutionAborted). If it does not answer within
+ * {@link ABORT_GRACE_MS}, the worker is terminated and the run is marked Aborted.
+ */
+export function stopRun(): void {
+  const s = useRunStore.getState();
+  if (s.status !== 'RUNNING' || !worker) return;
+  const runId = s.runId;
+  const msg: ToWorker = { type: 'abort', runId };
+  worker.postMessage(msg);
+  clearAbortTimer();
+  abortTimer = setTimeout(() => {
+    abortTimer = undefined;
+    const now = useRunStore.getState();
+    if (now.runId !== runId || now.status !== 'RUNNING') return;
+    discardWorker();
+    appendSynthetic('ExecutionAborted', { error: 'States.Aborted', cause: 'The execution worker did not answer; it was terminated.' });
+  }, ABORT_GRACE_MS);
+}
+
+/** Opens / closes the Start execution dialog. */
+export function setDialogOpen(open: boolean): void {
+  useRunStore.setState({ dialogOpen: open });
+}
+
+/** Shows a given visit (and optionally an event) in the run panel. */
+export function selectVisit(key: number | undefined, eventId?: number): void {
+  useRunStore.setState({ selectedVisit: key, selectedEvent: eventId });
+}
+
+/** Clears the run (canvas back to design colours). */
+export function clearRun(): void {
+  if (useRunStore.getState().status === 'RUNNING') return;
+  useRunStore.setState({
+    started: false,
+    fold: new HistoryFold(),
+    events: [],
+    version: 0,
+    status: 'NOT_STARTED',
+    request: undefined,
+    selectedVisit: undefined,
+    selectedEvent: undefined,
+  });
+}

@@ -1,0 +1,274 @@
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useDocumentStore } from '../../stores/document-store';
+import { eventDetails, isMockedEvent, type HistoryEvent, type HistoryFold } from './fold-history';
+import { selectVisit, useRunStore } from './run-store';
+import { formatTime } from './StateDetails';
+
+const ROW_H = 24;
+const DETAIL_H = 240;
+const OVERSCAN = 12;
+
+function eventTone(type: string): string {
+  if (/(Failed|TimedOut|Aborted)$/.test(type)) return 'failed';
+  if (/(Succeeded|Exited)$/.test(type)) return 'succeeded';
+  if (/(Entered|Started|Scheduled|Submitted)$/.test(type)) return 'running';
+  return 'idle';
+}
+
+/** The step (state) an event belongs to, with its Map iteration when inside one. */
+function stepOf(fold: HistoryFold, e: HistoryEvent): { name: string; key: number; iteration?: string } | undefined {
+  const key = fold.ownerOf(e.id);
+  const v = key ? fold.visit(key) : undefined;
+  if (!v) return undefined;
+  const path = v.iterationPath;
+  const d = eventDetails(e);
+  // Map iteration events carry the iteration index themselves.
+  const it = e.type.startsWith('MapIteration') && typeof d?.index === 'number' ? [...path, d.index] : path;
+  return { name: v.name, key: v.key, iteration: it.length ? it.join('.') : undefined };
+}
+
+function resourceOf(e: HistoryEvent): string {
+  const d = eventDetails(e);
+  if (!d) return '';
+  if (typeof d.resourceType === 'string' && typeof d.resource === 'string') return `${d.resourceType}:${d.resource}`;
+  if (typeof d.resource === 'string') return d.resource;
+  return '';
+}
+
+/** Position of row i, given the sorted row indexes of expanded rows. */
+function offsetOf(i: number, expandedIdx: number[]): number {
+  let lo = 0;
+  let hi = expandedIdx.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (expandedIdx[mid] < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return i * ROW_H + lo * DETAIL_H;
+}
+
+/** Index of the row at pixel y. */
+function rowAt(y: number, n: number, expandedIdx: number[]): number {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (offsetOf(mid, expandedIdx) <= y) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.max(0, lo);
+}
+
+/**
+ * The execution's event history as a table (ID, type, step, resource, started after, date and time), virtualised so
+ * 100,000 events scroll smoothly. A click on a row expands its details JSON and selects its state.
+ */
+export function EventsTable() {
+  const version = useRunStore((s) => s.version);
+  const events = useRunStore((s) => s.events);
+  const fold = useRunStore((s) => s.fold);
+  const selectedEvent = useRunStore((s) => s.selectedEvent);
+  const running = useRunStore((s) => s.status === 'RUNNING');
+  const [filter, setFilter] = useState('');
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(300);
+  const follow = useRef(true);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    setExpanded(new Set());
+    follow.current = true;
+  }, [events]);
+
+  const rows = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    if (!q) return events.slice();
+    return events.filter((e) => {
+      if (e.type.toLowerCase().includes(q) || String(e.id) === q) return true;
+      const step = stepOf(fold, e);
+      return step ? step.name.toLowerCase().includes(q) : false;
+    });
+  }, [events, version, filter, fold]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const expandedIdx = useMemo(() => {
+    const idx: number[] = [];
+    if (expanded.size === 0) return idx;
+    rows.forEach((e, i) => {
+      if (expanded.has(e.id)) idx.push(i);
+    });
+    return idx;
+  }, [rows, expanded]);
+
+  const total = offsetOf(rows.length, expandedIdx);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    ro.observe(el);
+    setHeight(el.clientHeight);
+    return () => ro.disconnect();
+  }, []);
+
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && follow.current && running) {
+      el.scrollTop = el.scrollHeight;
+      setScrollTop(el.scrollTop);
+    }
+  }, [total, running]);
+
+  const first = Math.max(0, rowAt(scrollTop, rows.length, expandedIdx) - OVERSCAN);
+  let last = first;
+  while (last < rows.length && offsetOf(last, expandedIdx) < scrollTop + height + OVERSCAN * ROW_H) last++;
+  const startMs = events.length ? Date.parse(events[0].timestamp) : 0;
+
+  const onRow = (e: HistoryEvent) => {
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (next.has(e.id)) next.delete(e.id);
+      else next.add(e.id);
+      return next;
+    });
+    const step = stepOf(fold, e);
+    selectVisit(step?.key, e.id);
+    if (step && useDocumentStore.getState().selectedState !== step.name) {
+      useDocumentStore.getState().select(step.name);
+    }
+  };
+
+  return (
+    <div className="run-events">
+      <div className="run-events-bar">
+        <h3>Events</h3>
+        <span className="run-muted">{events.length.toLocaleString('en-US')}</span>
+        <input
+          type="search"
+          className="run-filter"
+          placeholder="Filter by type or state"
+          aria-label="Filter events"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+      </div>
+      <div
+        className="run-events-scroll"
+        ref={scroller}
+        onScroll={(ev) => {
+          const el = ev.currentTarget;
+          setScrollTop(el.scrollTop);
+          follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_H * 2;
+        }}
+      >
+        <table className="run-events-table" aria-rowcount={rows.length + 1}>
+          <colgroup>
+            <col style={{ width: 56 }} />
+            <col style={{ width: 210 }} />
+            <col />
+            <col style={{ width: 150 }} />
+            <col style={{ width: 96 }} />
+            <col style={{ width: 190 }} />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">ID</th>
+              <th scope="col">Type</th>
+              <th scope="col">Step</th>
+              <th scope="col">Resource</th>
+              <th scope="col">Started after</th>
+              <th scope="col">Date and time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {first > 0 ? (
+              <tr aria-hidden="true" className="run-spacer">
+                <td colSpan={6} style={{ height: offsetOf(first, expandedIdx) }} />
+              </tr>
+            ) : null}
+            {rows.slice(first, last).flatMap((e) => {
+              const step = stepOf(fold, e);
+              const open = expanded.has(e.id);
+              const elapsed = Date.parse(e.timestamp) - startMs;
+              const out = [
+                <tr
+                  key={e.id}
+                  className={`run-ev-row tone-${eventTone(e.type)} ${selectedEvent === e.id ? 'is-selected' : ''}`}
+                  aria-expanded={open}
+                  onClick={() => onRow(e)}
+                  tabIndex={0}
+                  onKeyDown={(k) => {
+                    if (k.key === 'Enter' || k.key === ' ') {
+                      k.preventDefault();
+                      onRow(e);
+                    }
+                  }}
+                >
+                  <td className="run-num-cell">
+                    <span className="run-caret" aria-hidden="true">
+                      {open ? '▾' : '▸'}
+                    </span>
+                    {e.id}
+                  </td>
+                  <td className="run-ev-type">
+                    {e.type}
+                    {isMockedEvent(e) ? <span className="run-badge tone-mocked">mocked</span> : null}
+                    {e.synthetic ? <span className="run-badge tone-idle" title="Recorded by the studio, not the engine">studio</span> : null}
+                  </td>
+                  <td className="run-ev-step" title={step?.name}>
+                    {step?.name ?? ''}
+                    {step?.iteration !== undefined ? <span className="run-muted"> [{step.iteration}]</span> : null}
+                  </td>
+                  <td className="run-muted run-ellipsis">{resourceOf(e)}</td>
+                  <td className="run-num-cell">{Number.isFinite(elapsed) ? `${elapsed} ms` : ''}</td>
+                  <td className="run-muted">{formatTime(e.timestamp)}</td>
+                </tr>,
+              ];
+              if (open) {
+                out.push(
+                  <tr key={`${e.id}-d`} className="run-ev-detail">
+                    <td colSpan={6} style={{ height: DETAIL_H }}>
+                      <pre className="run-code-view" style={{ height: DETAIL_H - 10 }}>
+                        {JSON.stringify(expandEvent(e), null, 2)}
+                      </pre>
+                    </td>
+                  </tr>,
+                );
+              }
+              return out;
+            })}
+            {last < rows.length ? (
+              <tr aria-hidden="true" className="run-spacer">
+                <td colSpan={6} style={{ height: total - offsetOf(last, expandedIdx) }} />
+              </tr>
+            ) : null}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <div className="run-muted run-empty">{filter ? 'No event matches the filter.' : 'No events yet.'}</div> : null}
+      </div>
+    </div>
+  );
+}
+
+/** The event with its JSON-text fields decoded, for reading. */
+function expandEvent(e: HistoryEvent): unknown {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(e)) {
+    if (v && typeof v === 'object' && k.endsWith('EventDetails')) {
+      const d: Record<string, unknown> = {};
+      for (const [dk, dv] of Object.entries(v as Record<string, unknown>)) {
+        if (typeof dv === 'string' && /^(input|output|parameters|cause)$/.test(dk)) {
+          try {
+            d[dk] = JSON.parse(dv);
+            continue;
+          } catch {
+            /* plain text */
+          }
+        }
+        d[dk] = dv;
+      }
+      out[k] = d;
+    } else out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+import { useMemo, useState } from 'react';
+
+const SHOW_LIMIT = 100_000;
+
+/** Pretty-prints JSON text (2-space indent); non-JSON text is returned as is. Pure. */
+export function prettyJson(text: string | undefined): string {
+  if (text === undefined) return '';
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+/** Props of {@link JsonBlock}. */
+export interface JsonBlockProps {
+  /** Heading shown above the value (exact text, e.g. "Input"). */
+  label: string;
+  /** JSON text (as in the history), or undefined for "none". */
+  value: string | undefined;
+  /** Shown when value is undefined. */
+  empty?: string;
+  /** Extra badge next to the label (e.g. "mocked"). */
+  badge?: React.ReactNode;
+  /** Max height of the code area in px (default 220). */
+  maxHeight?: number;
+}
+
+/** A labelled, pretty-printed, scrollable JSON value with a Copy button; very large values are cut until "Show all". */
+export function JsonBlock({ label, value, empty = '—', badge, maxHeight = 220 }: JsonBlockProps) {
+  const [all, setAll] = useState(false);
+  const pretty = useMemo(() => prettyJson(value), [value]);
+  const cut = !all && pretty.length > SHOW_LIMIT;
+  return (
+    <div className="run-json">
+      <div className="run-json-head">
+        <h4>{label}</h4>
+        {badge}
+        <span className="spacer" />
+        {value !== undefined ? (
+          <button
+            type="button"
+            className="run-link-btn"
+            onClick={() => void navigator.clipboard?.writeText(pretty).catch(() => undefined)}
+            aria-label={`Copy ${label}`}
+          >
+            Copy
+          </button>
+        ) : null}
+      </div>
+      {value === undefined ? (
+        <div className="run-muted run-json-empty">{empty}</div>
+      ) : (
+        <pre className="run-code-view" style={{ maxHeight }}>
+          {cut ? pretty.slice(0, SHOW_LIMIT) : pretty}
+          {cut ? (
+            <button type="button" className="run-link-btn" onClick={() => setAll(true)}>
+              … show all ({Math.round(pretty.length / 1024)} KiB)
+            </button>
+          ) : null}
+        </pre>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { HistoryEvent } from './fold-history';
+
+/** Options of one run, as sent to the execution worker (all structured-cloneable). */
+export interface RunRequest {
+  /** The ASL definition (plain JSON object). */
+  definition: unknown;
+  input: unknown;
+  /** Execution name. */
+  name?: string;
+  /** Selects the machine in the mock config. */
+  stateMachineName?: string;
+  /** Step Functions Local mock config (MockConfigFile). */
+  mockConfig?: unknown;
+  testCase?: string;
+  clock: 'simulated' | 'real';
+  quotas: 'aws' | 'off';
+}
+
+/** Main thread → worker. */
+export type ToWorker =
+  | { type: 'start'; runId: number; request: RunRequest }
+  | { type: 'abort'; runId: number };
+
+/** Worker → main thread. Events arrive in batches (every ~32 ms or 200 events). */
+export type FromWorker =
+  | { type: 'events'; runId: number; events: HistoryEvent[] }
+  | { type: 'done'; runId: number; status: string; error?: string; cause?: string; output?: string }
+  | { type: 'error'; runId: number; error: string; message: string };
+
+/** Largest batch the worker posts, and the longest it holds events back (ms). */
+export const BATCH_MAX_EVENTS = 200;
+export const BATCH_MAX_DELAY_MS = 32;

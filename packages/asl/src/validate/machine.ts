@@ -64,6 +64,9 @@ export function checkMachine(ctx: Ctx, def: unknown): void {
       if ('QueryLanguage' in obj) {
         checkEnum(ctx, obj.QueryLanguage, [...path, 'QueryLanguage'], 'QueryLanguage', ['JSONPath', 'JSONata']);
         if (obj.QueryLanguage === 'JSONPath' || obj.QueryLanguage === 'JSONata') inherited = new Set([obj.QueryLanguage]);
+        if (machineLang === 'JSONata' && obj.QueryLanguage === 'JSONPath') {
+          ctx.error('INVALID_QUERY_LANGUAGE', `${where} uses JSONPath, but the state machine's QueryLanguage is JSONata; a JSONata state machine cannot contain JSONPath states`, [...path, 'QueryLanguage']);
+        }
       }
     }
     const scope: Scope = { path, kind, startAt: obj.StartAt, states: new Map() };

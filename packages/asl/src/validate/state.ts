@@ -340,6 +340,20 @@ function checkMap(ctx: Ctx, name: string, s: Record<string, unknown>, path: Json
         }
       }
     }
+    if (f === 'ItemBatcher') {
+      exclusive(ctx, v, fp, ['MaxItemsPerBatch', 'MaxItemsPerBatchPath'], name);
+      exclusive(ctx, v, fp, ['MaxInputBytesPerBatch', 'MaxInputBytesPerBatchPath'], name);
+      if ('MaxItemsPerBatch' in v) checkNumber(ctx, v.MaxItemsPerBatch, [...fp, 'MaxItemsPerBatch'], 'MaxItemsPerBatch', { integer: true, min: 0, exclusiveMin: true }, lang);
+      if ('MaxInputBytesPerBatch' in v) checkNumber(ctx, v.MaxInputBytesPerBatch, [...fp, 'MaxInputBytesPerBatch'], 'MaxInputBytesPerBatch', { integer: true, min: 0, exclusiveMin: true, max: 262144 }, lang);
+    }
+    if (f === 'ItemReader' && 'ReaderConfig' in v) {
+      const rc = v.ReaderConfig;
+      if (!isObj(rc)) ctx.error('INVALID_FIELD_TYPE', `'ReaderConfig' must be an object, not ${typeName(rc)}`, [...fp, 'ReaderConfig']);
+      else {
+        exclusive(ctx, rc, [...fp, 'ReaderConfig'], ['MaxItems', 'MaxItemsPath'], name);
+        if ('MaxItems' in rc) checkNumber(ctx, rc.MaxItems, [...fp, 'ReaderConfig', 'MaxItems'], 'MaxItems', { integer: true, min: 0 }, lang);
+      }
+    }
     if ((f === 'ItemReader' || f === 'ResultWriter') && !('Resource' in v) && !(f === 'ResultWriter' && 'WriterConfig' in v)) {
       ctx.error('MISSING_REQUIRED_FIELD', `'${f}' must have a 'Resource'`, fp, 'key');
     }

@@ -109,6 +109,12 @@ describe('invalid definitions', () => {
     { reason: 'bad ProcessorConfig Mode', def: one({ Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'FAST' }, StartAt: 'A', States: { A: pass } }, End: true }), codes: ['INVALID_FIELD_VALUE'] },
     { reason: 'ItemsPath with a wildcard', def: one({ Type: 'Map', ItemsPath: '$.a[*]', ItemProcessor: { StartAt: 'A', States: { A: pass } }, End: true }), codes: ['INVALID_JSON_PATH'] },
     { reason: 'Parallel without branches', def: one({ Type: 'Parallel', Branches: [], End: true }), codes: ['INVALID_FIELD_TYPE'] },
+    { reason: 'ItemBatcher MaxItemsPerBatch 0', def: one({ Type: 'Map', ItemBatcher: { MaxItemsPerBatch: 0 }, ItemProcessor: { StartAt: 'A', States: { A: pass } }, End: true }), codes: ['INVALID_FIELD_VALUE'] },
+    { reason: 'ReaderConfig MaxItems and MaxItemsPath', def: one({ Type: 'Map', ItemReader: { Resource: 'arn:aws:states:::s3:getObject', ReaderConfig: { MaxItems: 1, MaxItemsPath: '$.m' } }, ItemProcessor: { StartAt: 'A', States: { A: pass } }, End: true }), codes: ['MUTUALLY_EXCLUSIVE'] },
+    { reason: 'DISTRIBUTED without ExecutionType', def: one({ Type: 'Map', ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED' }, StartAt: 'A', States: { A: pass } }, End: true }), codes: ['MISSING_REQUIRED_FIELD'] },
+    { reason: 'JSONPath processor in a JSONata machine', def: one({ Type: 'Map', ItemProcessor: { QueryLanguage: 'JSONPath', StartAt: 'A', States: { A: pass } }, End: true }, { QueryLanguage: 'JSONata' }), codes: ['INVALID_QUERY_LANGUAGE'] },
+    { reason: 'Items (JSONata-only) in a JSONPath Map', def: one({ Type: 'Map', Items: [1], ItemProcessor: { StartAt: 'A', States: { A: pass } }, End: true }), codes: ['INVALID_PROPERTY_NAME'] },
+    { reason: 'unknown field in a branch', def: one({ Type: 'Parallel', Branches: [{ StartAt: 'A', States: { A: pass }, Foo: 1 }], End: true }), codes: ['INVALID_PROPERTY_NAME'] },
     { reason: 'processor without a terminal state', def: one({ Type: 'Map', ItemProcessor: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'A' } } }, End: true }), codes: ['NO_TERMINAL_STATE'] },
   ])('$reason', ({ def, codes }) => {
     expect(errorCodes(def).sort()).toEqual([...codes].sort());

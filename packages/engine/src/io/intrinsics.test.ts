@@ -140,13 +140,46 @@ describe('intrinsics: failures → States.IntrinsicFailure', () => {
     ["States.Format('{}', $.a, $.a)", { a: 1 }, 'more arguments than placeholders'],
     ['States.StringSplit($.a, ",")', { a: 1 }, 'argument is not a string literal or path'],
     ['States.UUID(1)', {}, 'UUID takes no arguments'],
+    ["States.StringSplit($.a, '')", { a: 'abc' }, 'empty delimiter'],
+    ['States.Base64Encode($.a)', { a: 'a'.repeat(10001) }, 'more than 10,000 characters'],
+    ["States.Hash($.a, 'sha-256')", { a: 'x' }, 'algorithm names are case-sensitive'],
+    ['States.ArrayGetItem($.a, -1)', { a: [1] }, 'negative index'],
+    ['States.ArrayGetItem($.a, 1.5)', { a: [1, 2] }, 'non-integer index'],
   ];
   test.each(rows)('%s (%s)', (expr, input) => {
     expect(caught(() => ev(expr, input))?.name).toBe('States.IntrinsicFailure');
   });
 
-  test('a path argument that matches nothing is States.Runtime', () => {
-    expect(caught(() => ev('States.Array($.missing)', {}))?.name).toBe('States.Runtime');
+  test('a path argument that matches nothing is States.Runtime, naming the whole expression (AWS wording)', () => {
+    expect(caught(() => ev("States.Format('{}', States.Format('{}', $.nope))", { other: 1 }))).toEqual({
+      name: 'States.Runtime',
+      cause:
+        "The function 'States.Format('{}', States.Format('{}', $.nope))' had the following error: The JsonPath argument for the field '$.nope' could not be found in the input '{\"other\":1}'",
+    });
+  });
+
+  test('an index past the end of an array is a miss for an intrinsic argument', () => {
+    expect(caught(() => ev("States.Format('{}', $.items[5])", { items: [1, 2] }))?.cause).toBe(
+      "The function 'States.Format('{}', $.items[5])' had the following error: The JsonPath argument for the field '$.items[5]' could not be found in the input '{\"items\":[1,2]}'",
+    );
+  });
+
+  test('a $$ argument is reported rewritten to $ against the state input', () => {
+    expect(caught(() => ev("States.Format('{}', $$.Nope.Deep)", { other: 1 }))?.cause).toBe(
+      "The function 'States.Format('{}', $$.Nope.Deep)' had the following error: The JsonPath argument for the field '$.Nope.Deep' could not be found in the input '{\"other\":1}'",
+    );
+  });
+
+  test('IntrinsicFailure causes name the function too', () => {
+    expect(caught(() => ev('States.ArrayGetItem($.a, 3)', { a: [1] }))?.cause).toMatch(/^The function 'States.ArrayGetItem\(\$.a, 3\)' had the following error: /);
+  });
+
+  test('the 10,000-character caps count code points, not UTF-16 units', () => {
+    expect(typeof ev('States.Base64Encode($.s)', { s: '😀'.repeat(5001) })).toBe('string');
+  });
+
+  test('an explicit null argument is a value', () => {
+    expect(ev("States.Format('{}', $.nul)", { nul: null })).toBe('null');
   });
 
   test('unknown functions and nesting deeper than 10 fail at compile time', () => {

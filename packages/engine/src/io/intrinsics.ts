@@ -48,8 +48,11 @@ export function isIntrinsic(text: string): boolean {
 
 const MAX_NESTING = 10;
 
+/** A failure inside a call; {@link compileIntrinsic} prefixes it with "The function '…' had the following error: ". */
+class IntrinsicDetail extends AslError {}
+
 function failure(cause: string): AslError {
-  return new AslError('States.IntrinsicFailure', cause);
+  return new IntrinsicDetail('States.IntrinsicFailure', cause);
 }
 
 // ------------------------------------------------------------------------------------------------ parsing
@@ -121,7 +124,7 @@ class Parser {
         this.pos++;
       }
       const text = s.slice(start, this.pos).trim();
-      return { kind: 'path', path: compilePath(text) };
+      return { kind: 'path', path: compilePath(text, { strictIndex: true }) };
     }
     if (s.startsWith('States.', this.pos)) return this.call(depth + 1);
     const m = /^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?=\s*[,)])/.exec(s.slice(this.pos));
@@ -252,6 +255,19 @@ function randomUUID(): string {
 /** JSON.parse reviver: `-0` parses to 0, as Java's JSON parser gives an integer 0. */
 export const noNegativeZero = (_k: string, v: unknown): unknown => (v === 0 ? 0 : v);
 
+function codePoints(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
@@ -377,14 +393,14 @@ const IMPLS: Record<(typeof INTRINSIC_NAMES)[number], Impl> = {
     const n = 'States.Base64Encode';
     wantArgs(n, args, 1);
     const s = want(n, 0, args[0], isString, 'a string');
-    if (s.length > 10000) throw failure('Function States.Base64Encode expects an input string of at most 10000 characters');
+    if (codePoints(s) > 10000) throw failure('Function States.Base64Encode expects an input string of at most 10000 characters');
     return base64FromBytes(utf8Encode(s));
   },
   'States.Base64Decode'(args) {
     const n = 'States.Base64Decode';
     wantArgs(n, args, 1);
     const s = want(n, 0, args[0], isString, 'a string');
-    if (s.length > 10000) throw failure('Function States.Base64Decode expects an input string of at most 10000 characters');
+    if (codePoints(s) > 10000) throw failure('Function States.Base64Decode expects an input string of at most 10000 characters');
     const bytes = bytesFromBase64(s);
     if (!bytes) throw failure(`Function States.Base64Decode could not decode the string '${s}': it is not valid base64`);
     return utf8Decode(bytes);
@@ -395,7 +411,7 @@ const IMPLS: Record<(typeof INTRINSIC_NAMES)[number], Impl> = {
     const data = args[0];
     if (data === null || data === undefined) throw failure('Function States.Hash expects argument 1 to be a value, but got null');
     const text = typeof data === 'string' ? data : JSON.stringify(data);
-    if (text.length > 10000) throw failure('Function States.Hash expects input data of at most 10000 characters');
+    if (codePoints(text) > 10000) throw failure('Function States.Hash expects input data of at most 10000 characters');
     const alg = want(n, 1, args[1], isString, 'a string');
     const out = hashHex(text, alg);
     if (out === undefined)
@@ -436,7 +452,7 @@ const IMPLS: Record<(typeof INTRINSIC_NAMES)[number], Impl> = {
     const s = want(n, 0, args[0], isString, 'a string');
     const d = want(n, 1, args[1], isString, 'a string');
     // java.util.StringTokenizer: every character of `d` is a delimiter; empty tokens are dropped.
-    if (d === '') return s === '' ? [] : [s];
+    if (d === '') throw failure('Function States.StringSplit expects a non-empty delimiter');
     const delims = new Set(d);
     const out: string[] = [];
     let cur = '';
@@ -463,7 +479,16 @@ function compileArg(a: Arg): (ctx: EvalContext) => unknown {
     }
     case 'path': {
       const p = a.path;
-      return (ctx) => p.evaluate(ctx);
+      // AWS names the path with `$$` rewritten to `$`, and the state input (not the Context Object) as "the input".
+      const shown = p.text.startsWith('$$') ? p.text.slice(1) : p.text;
+      return (ctx) => {
+        const r = p.tryEvaluate(ctx);
+        if (r.found) return r.value;
+        throw new IntrinsicDetail(
+          'States.Runtime',
+          `The JsonPath argument for the field '${shown}' could not be found in the input '${JSON.stringify(ctx.input) ?? 'null'}'`,
+        );
+      };
     }
     case 'call': {
       const impl = IMPLS[a.name as keyof typeof IMPLS];
@@ -480,6 +505,10 @@ function compileArg(a: Arg): (ctx: EvalContext) => unknown {
  * (`$.x`, `$$.Execution.Id`, `$var`) and nested intrinsics. A malformed expression throws
  * AslError('States.IntrinsicFailure') at compile time.
  *
+ * Causes, as AWS writes them: `The function '<expression>' had the following error: <detail>`; a path argument that
+ * matches nothing is `States.Runtime` with detail `The JsonPath argument for the field '$.x' could not be found in the
+ * input '<state input JSON>'` (an array index past the end counts as not found here).
+ *
  * @example compileIntrinsic("States.Format('Hello, {}', $.name)").evaluate(ctx) // "Hello, Ana"
  */
 export function compileIntrinsic(expr: string): CompiledIntrinsic {
@@ -488,5 +517,16 @@ export function compileIntrinsic(expr: string): CompiledIntrinsic {
   p.ws();
   if (p.pos !== expr.length) p.fail(`unexpected text after the call at position ${p.pos}`);
   const run = compileArg(call);
-  return { text: expr, evaluate: run };
+  return {
+    text: expr,
+    evaluate(ctx) {
+      try {
+        return run(ctx);
+      } catch (e) {
+        if (e instanceof IntrinsicDetail)
+          throw new AslError(e.name, `The function '${expr}' had the following error: ${e.causeText ?? ''}`);
+        throw e;
+      }
+    },
+  };
 }

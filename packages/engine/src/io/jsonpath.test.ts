@@ -61,6 +61,8 @@ describe('compilePath: values (definite paths return the value, indefinite ones 
     ['$myVar.a.b[1]', 20, 'a path into a variable'],
     ['$flag', false, 'a false variable is found'],
     ['$nothing', null, 'a null variable is found'],
+    ['$.arr[10]', null, 'an index past the end is null (Jayway over Jackson, as AWS)'],
+    ['$.arr[-10]', null, 'a negative index before the start is null too'],
   ];
   test.each(rows)('%s → %j (%s)', (path, expected) => {
     expect(compilePath(path).evaluate(ctx)).toEqual(expected);
@@ -72,7 +74,7 @@ describe('compilePath: not found → States.Runtime with AWS (Jayway) cause', ()
     ['$.NoSuchInputPath', { 'int-literal': 0 }, "Invalid path '$.NoSuchInputPath' : No results for path: $['NoSuchInputPath']", 'leaf missing (conformance io-processing)'],
     ['$.no.such.result.path', {}, "Invalid path '$.no.such.result.path' : Missing property in path $['no']", 'intermediate missing (conformance task-mocked)'],
     ['$.a.b', { a: { c: 1 } }, "Invalid path '$.a.b' : No results for path: $['a']['b']", 'nested leaf missing'],
-    ['$.a[3]', { a: [1] }, "Invalid path '$.a[3]' : No results for path: $['a'][3]", 'index out of range'],
+    ['$.a[0]', { a: 1 }, "Invalid path '$.a[0]' : Filter: [0] can only be applied to arrays. Current context is: 1", 'indexing a non-array (Jayway text)'],
   ];
   test.each(rows)('%s (%s)', (path, input, cause) => {
     expect(caught(() => compilePath(path).evaluate(makeCtx(input)))).toEqual({ name: 'States.Runtime', cause });

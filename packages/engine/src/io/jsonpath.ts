@@ -319,16 +319,25 @@ function sourceOf(root: PathRoot, ctx: EvalContext): Lookup {
   }
 }
 
+/** Options for {@link compilePath}. */
+export interface CompilePathOptions {
+  /**
+   * When true, an array index past either end is "not found" (as AWS treats intrinsic-function arguments). By default
+   * it yields `null`, as AWS's JSONPath (Jayway over Jackson) does for `"x.$": "$.items[5]"`.
+   */
+  strictIndex?: boolean;
+}
+
 /**
  * Compiles a JSONPath once; evaluate per transition. `$` input, `$$` Context Object, `$name`/`$name.a.b` variables.
  * Malformed paths throw AslError('States.Runtime') here, at compile time.
  *
  * @example compilePath('$.order.items[0].id').evaluate({input, context, variables})
  */
-export function compilePath(text: string): CompiledPath {
+export function compilePath(text: string, options: CompilePathOptions = {}): CompiledPath {
   const parsed = parsePath(text);
   const { root } = parsed;
-  const walk = parsed.definite ? compileDefinite(parsed) : compileIndefinite(parsed);
+  const walk = parsed.definite ? compileDefinite(parsed, options.strictIndex === true) : compileIndefinite(parsed);
   const run = (ctx: EvalContext): Lookup => {
     const src = sourceOf(root, ctx);
     if (!src.found) return src;
@@ -352,7 +361,7 @@ export function compilePath(text: string): CompiledPath {
 }
 
 /** Fast walker for definite paths: property and index steps only. */
-function compileDefinite(p: ParsedPath): (v: unknown) => Lookup {
+function compileDefinite(p: ParsedPath, strictIndex = false): (v: unknown) => Lookup {
   const toks = p.tokens;
   const n = toks.length;
   if (n === 0) return (v) => ({ found: true, value: v });
@@ -381,7 +390,9 @@ function compileDefinite(p: ParsedPath): (v: unknown) => Lookup {
             cur = cur[idx];
             continue;
           }
-          return { found: false, detail: `No results for path: ${normalizedPath(p)}` };
+          if (strictIndex) return { found: false, detail: `No results for path: ${normalizedPath(p)}` };
+          cur = null; // Jackson's ArrayNode.get() answers null past the end
+          continue;
         }
         return {
           found: false,
@@ -663,7 +674,7 @@ class FilterParser {
       }
       const text = '$' + s.slice(start + 1, this.pos);
       const parsed = parsePath(text);
-      const walk = parsed.definite ? compileDefinite(parsed) : compileIndefinite(parsed);
+      const walk = parsed.definite ? compileDefinite(parsed, true) : compileIndefinite(parsed);
       const rel = c === '@';
       return (n, r) => {
         const res = walk(rel ? n : r);

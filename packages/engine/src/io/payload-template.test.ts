@@ -42,10 +42,15 @@ describe('compilePayloadTemplate', () => {
     });
   });
 
-  test('a missing path inside an intrinsic uses the same wording', () => {
-    expect(caught(() => compilePayloadTemplate({ 'bar.$': 'States.Array($.foo)' }).evaluate(makeCtx({})))?.cause).toBe(
-      "The JSONPath '$.foo' specified for the field 'bar.$' could not be found in the input '{}'",
-    );
+  test('a missing path inside an intrinsic names the function (AWS wording)', () => {
+    expect(caught(() => compilePayloadTemplate({ 'bar.$': 'States.Array($.foo)' }).evaluate(makeCtx({})))).toEqual({
+      name: 'States.Runtime',
+      cause: "The function 'States.Array($.foo)' had the following error: The JsonPath argument for the field '$.foo' could not be found in the input '{}'",
+    });
+  });
+
+  test('an index past the end of an array is null in a plain reference (AWS)', () => {
+    expect(compilePayloadTemplate({ 'v.$': '$.items[5]' }).evaluate(makeCtx({ items: [1, 2] }))).toEqual({ v: null });
   });
 
   test('a non-string .$ value or a malformed path fails at compile time', () => {

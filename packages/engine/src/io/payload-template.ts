@@ -6,7 +6,7 @@
 import { AslError } from '../errors.js';
 import type { EvalContext } from './eval-context.js';
 import { compileIntrinsic, isIntrinsic } from './intrinsics.js';
-import { compilePath, describeField, PathNotFoundError } from './jsonpath.js';
+import { compilePath, describeField } from './jsonpath.js';
 
 /** A compiled payload template. */
 export interface CompiledTemplate {
@@ -30,14 +30,7 @@ function compileDynamic(key: string, expr: unknown): Builder {
   const describe = describeField(key);
   if (isIntrinsic(expr)) {
     const f = compileIntrinsic(expr);
-    return (ctx) => {
-      try {
-        return f.evaluate(ctx);
-      } catch (e) {
-        if (e instanceof PathNotFoundError) throw new PathNotFoundError(e, describe(e));
-        throw e;
-      }
-    };
+    return (ctx) => f.evaluate(ctx);
   }
   const p = compilePath(expr.trim());
   return (ctx) => p.evaluate(ctx, describe);

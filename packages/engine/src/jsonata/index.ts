@@ -41,64 +41,76 @@ function queryError(cause: string): AslError {
 
 type Seq = unknown[] & { sequence?: boolean };
 
-function typeErr(fn: string, msg: string): never {
-  throw { code: 'D3137', message: `${fn}: ${msg}`, stack: new Error().stack } as unknown as Error;
+/** A JSONata-style error object (jsonata keeps `message` when `code` is not one of its own). */
+function fnError(code: string, message: string): never {
+  throw { code, message, stack: new Error(message).stack } as unknown as Error;
 }
 
-const AWS_FUNCTIONS: { name: string; impl: (...args: never[]) => unknown; signature?: string }[] = [
+/** AWS rounds non-integer arguments of its functions towards zero. */
+const toInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : undefined);
+
+/** AWS's limit on the size of one `$range` result (the evaluation memory bound). */
+const RANGE_LIMIT = 360145;
+
+type Fn = (...args: never[]) => unknown;
+
+/**
+ * The functions Step Functions adds to JSONata (dg/transforming-data.html). Where AWS answers "nothing" (a chunk size
+ * of 0, an empty array, a `$range` with no step or a step pointing away from the end, a `$hash` without algorithm)
+ * these return undefined, so the field fails with "returned nothing (undefined)".
+ */
+const AWS_FUNCTIONS: { name: string; impl: Fn }[] = [
   {
     name: 'partition',
     impl: ((arr: unknown, size: unknown) => {
       const a = arr === undefined ? [] : Array.isArray(arr) ? arr : [arr];
-      if (typeof size !== 'number' || !Number.isInteger(size) || size <= 0)
-        typeErr('$partition', 'the chunk size must be a positive integer');
+      const n = toInt(size);
+      if (a.length === 0 || n === undefined || n <= 0) return undefined;
       const out: unknown[][] = [];
-      for (let i = 0; i < a.length; i += size) out.push(a.slice(i, i + size));
+      for (let i = 0; i < a.length; i += n) out.push(a.slice(i, i + n));
       return out;
-    }) as (...args: never[]) => unknown,
+    }) as Fn,
   },
   {
     name: 'range',
     impl: ((start: unknown, end: unknown, step: unknown) => {
-      for (const [n, v] of [
-        ['start', start],
-        ['end', end],
-        ['step', step],
-      ] as const)
-        if (typeof v !== 'number' || !Number.isInteger(v)) typeErr('$range', `the ${n} value must be an integer`);
-      const s = start as number;
-      const e = end as number;
-      const st = step as number;
-      if (st === 0) typeErr('$range', 'the step value must not be 0');
+      const s = toInt(start);
+      const e = toInt(end);
+      const st = toInt(step);
+      if (s === undefined || e === undefined || st === undefined || st === 0) return undefined;
+      if ((st > 0 && s > e) || (st < 0 && s < e)) return undefined;
+      const count = Math.floor((e - s) / st) + 1;
+      if (count > RANGE_LIMIT) fnError('SF0001', 'Expression evaluation memory limit exceeded');
       const out: Seq = [];
-      out.sequence = true;
-      if (st > 0) for (let v = s; v <= e; v += st) out.push(v);
-      else for (let v = s; v >= e; v += st) out.push(v);
-      if (out.length > 1000) typeErr('$range', 'the range may produce at most 1000 elements');
+      out.sequence = true; // a one-element range collapses to the number, as on AWS
+      for (let i = 0, v = s; i < count; i++, v += st) out.push(v);
       return out;
-    }) as (...args: never[]) => unknown,
+    }) as Fn,
   },
   {
     name: 'hash',
     impl: ((data: unknown, alg: unknown) => {
-      if (typeof data !== 'string') typeErr('$hash', 'the data must be a string');
-      if (typeof alg !== 'string') typeErr('$hash', 'the algorithm must be a string');
+      if (data === undefined || alg === undefined) return undefined;
+      if (typeof data !== 'string') fnError('SF0002', 'The first argument of $hash must be a string');
+      if (typeof alg !== 'string') fnError('SF0002', 'The second argument of $hash must be a string');
       const out = hashHex(data as string, alg as string);
-      if (out === undefined) typeErr('$hash', `unsupported hash algorithm '${String(alg)}'; use MD5, SHA-1, SHA-256, SHA-384 or SHA-512`);
+      if (out === undefined)
+        fnError('SF0002', `Unsupported hash algorithm '${String(alg)}'. Supported algorithms: MD5, SHA-1, SHA-256, SHA-384, SHA-512`);
       return out;
-    }) as (...args: never[]) => unknown,
+    }) as Fn,
   },
   {
     name: 'random',
     impl: ((seed?: unknown) => {
       if (seed === undefined) return Math.random();
-      if (typeof seed !== 'number') typeErr('$random', 'the seed must be a number');
-      const r = new JavaRandom(seed as number);
-      // java.util.Random.nextDouble(): ((next(26) << 27) + next(27)) * 2^-53, via two nextInt calls.
+      const n = toInt(seed);
+      if (n === undefined) fnError('SF0003', 'The seed of $random must be a number');
+      // java.util.Random(seed).nextDouble(): ((next(26) << 27) + next(27)) * 2^-53.
+      const r = new JavaRandom(n as number);
       const hi = r.nextInt(1 << 26);
       const lo = r.nextInt(1 << 27);
       return (hi * 2 ** 27 + lo) / 2 ** 53;
-    }) as (...args: never[]) => unknown,
+    }) as Fn,
   },
   {
     name: 'uuid',
@@ -109,24 +121,24 @@ const AWS_FUNCTIONS: { name: string; impl: (...args: never[]) => unknown; signat
         const r = Math.floor(Math.random() * 16);
         return (ch === 'x' ? r : (r & 3) | 8).toString(16);
       });
-    }) as (...args: never[]) => unknown,
+    }) as Fn,
   },
   {
     name: 'parse',
     impl: ((text: unknown) => {
-      if (typeof text !== 'string') typeErr('$parse', 'the argument must be a string');
+      if (text === undefined) return undefined;
+      if (typeof text !== 'string') fnError('SF0004', 'The argument of $parse must be a string');
       try {
         return JSON.parse(text as string, noNegativeZero) as unknown;
       } catch {
-        typeErr('$parse', `could not parse '${String(text)}' as JSON`);
+        fnError('SF0004', `Unable to parse '${String(text)}' as JSON`);
       }
-    }) as (...args: never[]) => unknown,
+    }) as Fn,
   },
   {
+    // AWS removes $eval (use $parse): calling it is calling a non-function.
     name: 'eval',
-    impl: (() => {
-      typeErr('$eval', 'the $eval function is not supported by Step Functions; use $parse');
-    }) as (...args: never[]) => unknown,
+    impl: (() => fnError('T1006', 'Attempted to invoke a non-function')) as Fn,
   },
 ];
 
@@ -155,13 +167,20 @@ function compileExpr(text: string, field: string): CompiledExpr {
     cache.set(text, err);
     throw err;
   }
-  for (const f of AWS_FUNCTIONS) expr.registerFunction(f.name, f.impl as never, f.signature);
+  for (const f of AWS_FUNCTIONS) expr.registerFunction(f.name, f.impl as never);
   const names = new Set<string>();
   for (const m of text.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) if (!RESERVED.has(m[1]!)) names.add(m[1]!);
   const compiled = { expr, names: [...names] };
   if (cache.size > 5000) cache.clear();
   cache.set(text, compiled);
   return compiled;
+}
+
+/** `T2001: The left side of the "+" operator must evaluate to a number` (code first when JSONata gave one). */
+function errorText(e: unknown): string {
+  const code = e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : '';
+  const msg = messageOf(e);
+  return code && !code.startsWith('SF') ? `${code}: ${msg}` : msg;
 }
 
 function messageOf(e: unknown): string {
@@ -173,7 +192,7 @@ function messageOf(e: unknown): string {
 function toJson(v: unknown): unknown {
   if (v === null || typeof v !== 'object') {
     if (typeof v === 'function') return undefined;
-    if (typeof v === 'number' && !Number.isFinite(v)) return null;
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v); // AWS writes "Infinity" / "NaN"
     return v;
   }
   if (!needsClean(v)) return v;
@@ -221,10 +240,10 @@ function compileExpression(raw: string, field: string): Evaluator {
     for (const n of c.names) if (ctx.variables.has(n)) bindings[n] = ctx.variables.get(n);
     let out: unknown;
     try {
-      out = await c.expr.evaluate(ctx.input, bindings);
+      out = await c.expr.evaluate(undefined, bindings); // AWS gives expressions no context item
     } catch (e) {
       if (e instanceof AslError) throw e;
-      throw queryError(`An error occurred while evaluating the JSONata expression '${shown}' specified for the field '${field}': ${messageOf(e)}`);
+      throw queryError(`The JSONata expression '${shown}' specified for the field '${field}' threw an error during evaluation. ${errorText(e)}`);
     }
     if (out === undefined)
       throw queryError(`The JSONata expression '${shown}' specified for the field '${field}' returned nothing (undefined).`);
@@ -238,7 +257,7 @@ function compileNode(v: unknown, field: string): { constant: boolean; run: Evalu
     return { constant: true, run: async () => v };
   }
   if (Array.isArray(v)) {
-    const parts = v.map((x, i) => compileNode(x, `${field}/${i}`));
+    const parts = v.map((x, i) => compileNode(x, `${field}[${i}]`));
     if (parts.every((p) => p.constant)) return { constant: true, run: async () => v };
     const runs = parts.map((p) => p.run);
     return { constant: false, run: async (ctx) => Promise.all(runs.map((r) => r(ctx))) };

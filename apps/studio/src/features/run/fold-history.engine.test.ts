@@ -1,15 +1,15 @@
 /**
  * The fold over real engine histories: the Order fulfilment sample under each of its mock test cases.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { startExecution, type ExecutionOptions } from '@asl-studio/engine';
 import { foldHistory, HistoryFold, isEdgeTaken, type HistoryEvent } from './fold-history';
 
-const read = (f: string) => JSON.parse(readFileSync(new URL(`../../../../../public/samples/${f}`, import.meta.url), 'utf8'));
-const definition = read('order-fulfilment.asl.json');
-const input = read('order-fulfilment.input.json');
-const mockConfig = read('order-fulfilment.mocks.json');
+import sampleDefinition from '../../../../../public/samples/order-fulfilment.asl.json';
+import input from '../../../../../public/samples/order-fulfilment.input.json';
+import mockConfig from '../../../../../public/samples/order-fulfilment.mocks.json';
+
+const definition = sampleDefinition as unknown as Parameters<typeof startExecution>[0];
 
 async function run(testCase: string) {
   const live: HistoryEvent[] = [];

@@ -123,7 +123,7 @@ function scan(text: string, withTree: boolean): { root: PosNode | undefined; val
  */
 export function parseJsonText(text: string): JsonParseResult {
   let value: unknown;
-  let ok = false;
+  let ok: boolean;
   try {
     value = JSON.parse(text);
     ok = true;

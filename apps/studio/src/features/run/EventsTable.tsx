@@ -69,6 +69,8 @@ export function EventsTable() {
   const fold = useRunStore((s) => s.fold);
   const selectedEvent = useRunStore((s) => s.selectedEvent);
   const running = useRunStore((s) => s.status === 'RUNNING');
+  const selectedVisit = useRunStore((s) => s.selectedVisit);
+  const selectedState = useDocumentStore((s) => s.selectedState);
   const [filter, setFilter] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
   const [scrollTop, setScrollTop] = useState(0);
@@ -119,6 +121,22 @@ export function EventsTable() {
     }
   }, [total, running]);
 
+  // The visit shown in the state details: its events are highlighted and scrolled into view.
+  const activeKey = activeVisitKey(fold, selectedVisit, selectedState);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || activeKey === undefined) return;
+    const target = selectedEvent !== undefined && fold.ownerOf(selectedEvent) === activeKey ? selectedEvent : activeKey;
+    const idx = indexOfId(rows, target);
+    if (idx < 0) return;
+    const top = offsetOf(idx, expandedIdx);
+    if (top < el.scrollTop || top + ROW_H > el.scrollTop + el.clientHeight - ROW_H) {
+      follow.current = false;
+      el.scrollTop = Math.max(0, top - el.clientHeight / 3);
+      setScrollTop(el.scrollTop);
+    }
+  }, [activeKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const first = Math.max(0, rowAt(scrollTop, rows.length, expandedIdx) - OVERSCAN);
   let last = first;
   while (last < rows.length && offsetOf(last, expandedIdx) < scrollTop + height + OVERSCAN * ROW_H) last++;
@@ -164,11 +182,11 @@ export function EventsTable() {
         <table className="run-events-table" aria-rowcount={rows.length + 1}>
           <colgroup>
             <col style={{ width: 56 }} />
-            <col style={{ width: 210 }} />
-            <col />
-            <col style={{ width: 150 }} />
+            <col style={{ width: '26%' }} />
+            <col style={{ width: '26%' }} />
+            <col style={{ width: '16%' }} />
+            <col style={{ width: 84 }} />
             <col style={{ width: 96 }} />
-            <col style={{ width: 190 }} />
           </colgroup>
           <thead>
             <tr>
@@ -177,7 +195,7 @@ export function EventsTable() {
               <th scope="col">Step</th>
               <th scope="col">Resource</th>
               <th scope="col">Started after</th>
-              <th scope="col">Date and time</th>
+              <th scope="col">Time</th>
             </tr>
           </thead>
           <tbody>
@@ -193,7 +211,9 @@ export function EventsTable() {
               const out = [
                 <tr
                   key={e.id}
-                  className={`run-ev-row tone-${eventTone(e.type)} ${selectedEvent === e.id ? 'is-selected' : ''}`}
+                  className={`run-ev-row tone-${eventTone(e.type)} ${selectedEvent === e.id ? 'is-selected' : ''} ${
+                    activeKey !== undefined && step?.key === activeKey ? 'is-in-visit' : ''
+                  }`}
                   aria-expanded={open}
                   onClick={() => onRow(e)}
                   tabIndex={0}
@@ -221,7 +241,9 @@ export function EventsTable() {
                   </td>
                   <td className="run-muted run-ellipsis">{resourceOf(e)}</td>
                   <td className="run-num-cell">{Number.isFinite(elapsed) ? `${elapsed} ms` : ''}</td>
-                  <td className="run-muted">{formatTime(e.timestamp)}</td>
+                  <td className="run-muted run-num-cell" title={formatTime(e.timestamp)}>
+                    {formatTime(e.timestamp).slice(11)}
+                  </td>
                 </tr>,
               ];
               if (open) {
@@ -248,6 +270,28 @@ export function EventsTable() {
       </div>
     </div>
   );
+}
+
+/** Key of the visit the state details show: the chosen visit if it is of the selected state, else its last visit. */
+function activeVisitKey(fold: HistoryFold, selectedVisit: number | undefined, selectedState: string | null): number | undefined {
+  if (!selectedState) return undefined;
+  const v = selectedVisit !== undefined ? fold.visit(selectedVisit) : undefined;
+  if (v && v.name === selectedState) return v.key;
+  const visits = fold.view.visitsByName[selectedState];
+  return visits?.[visits.length - 1]?.key;
+}
+
+/** Row index of an event id (rows are in id order), or -1. */
+function indexOfId(rows: HistoryEvent[], id: number): number {
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (rows[mid].id === id) return mid;
+    if (rows[mid].id < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** The event with its JSON-text fields decoded, for reading. */

@@ -1,7 +1,7 @@
 import { useDocumentStore } from '../../stores/document-store';
 import { EventsTable } from './EventsTable';
 import { RunErrorBoundary } from './RunErrorBoundary';
-import { clearRun, selectVisit, setDialogOpen, useRunStore } from './run-store';
+import { clearRun, selectVisit, useRunStore } from './run-store';
 import { ErrorBox, StateDetails, formatTime } from './StateDetails';
 import { RUN_STATUS_LABEL, runTone } from './status-labels';
 import './run.css';
@@ -52,11 +52,8 @@ function RunPanelInner() {
     return (
       <section className="run-panel is-empty" aria-label="Execution">
         <div className="run-empty-state">
-          <strong>No execution yet.</strong> Run the workflow locally with{' '}
-          <button type="button" className="run-link-btn" onClick={() => setDialogOpen(true)}>
-            Start execution
-          </button>
-          : tasks answer from the mocks (or default responses), Wait states pass at once.
+          <strong>No execution yet.</strong> Use <em>Start execution</em> in the toolbar to run the workflow here: tasks answer from
+          the mocks (or default responses) and Wait states pass at once, unless you choose real time.
         </div>
       </section>
     );

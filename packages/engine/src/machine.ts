@@ -132,7 +132,7 @@ export async function runState(rt: Runtime, lane: Lane, cs: CompiledState, input
       const c = cs.catchers.find((k) => errorMatches(k.errorEquals, err.name));
       if (!c) throw new LaneFailure(err.name, cause, false);
       const errorOutput: Record<string, unknown> = { Error: err.name };
-      if (cause !== undefined) errorOutput.Cause = cause;
+      errorOutput.Cause = cause ?? '';
       try {
         let output: unknown;
         let bindings: [string, unknown][] | undefined;

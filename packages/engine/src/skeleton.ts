@@ -200,7 +200,7 @@ export async function evalAssign(plan: AssignPlan | undefined, ctx: EvalContext)
 
 /** Applies bindings to the lane's scope and returns `assignedVariables` for the exited event. */
 export function applyAssign(x: StateRun, bindings: [string, unknown][] | undefined): Record<string, string> | undefined {
-  if (!bindings) return undefined;
+  if (!bindings || bindings.length === 0) return undefined;
   const assigned: Record<string, string> = {};
   for (const [k, v] of bindings) {
     x.lane.vars.set(k, v);

@@ -184,6 +184,8 @@ interface IterationsResult {
   lastSucceeded?: number;
   failure?: LaneFailure;
   failLanePrev: number;
+  failedLane?: Lane;
+  abortedSiblings?: boolean;
 }
 
 async function runIterations(
@@ -197,6 +199,7 @@ async function runIterations(
   let next = 0;
   let failures = 0;
   let seqPrev = startedId;
+  let inFlight = 0;
   const out: IterationsResult = { outputs, failLanePrev: startedId };
   const tolerated = (): boolean => {
     if (!distributed) return false;
@@ -213,6 +216,7 @@ async function runIterations(
         mapItem: { Index: i, Value: batchValue(items, units, i) },
       };
       const details = { index: i, name: cs.name };
+      inFlight++;
       il.prev = distributed ? 0 : rt.add('MapIterationStarted', startPrev, 'mapIterationStartedEventDetails', details);
       if (distributed) il.prev = 0;
       try {
@@ -234,16 +238,26 @@ async function runIterations(
           seqPrev = il.prev;
           continue;
         }
-        if (out.failure) return;
+        if (out.failure) {
+          // a sibling already failed the Map: this iteration counts as aborted
+          if (!distributed && !f.fatal) {
+            if (il.current && ABORTABLE.has(il.current)) rt.add(`${il.current}StateAborted` as any, out.failLanePrev);
+            rt.add('MapIterationAborted', out.failLanePrev, 'mapIterationAbortedEventDetails', details);
+          }
+          return;
+        }
         if (!distributed) rt.add('MapIterationFailed', il.prev, 'mapIterationFailedEventDetails', details);
         out.failure = distributed && !f.fatal
           ? new LaneFailure('States.ExceedToleratedFailureThreshold', 'The specified tolerated failure threshold was exceeded', false)
           : f;
         out.failLanePrev = il.prev;
+        out.failedLane = il;
+        out.abortedSiblings = inFlight > 1;
         scope.cancel(new Cancelled(il.prev));
         return;
       } finally {
         il.cancel.close();
+        inFlight--;
       }
     }
   };
@@ -251,6 +265,10 @@ async function runIterations(
   for (let k = 0; k < Math.min(limit, n); k++) workers.push(worker());
   await Promise.all(workers);
   scope.close();
+  // AWS also records the failing iteration's Task state as aborted when the Map run stops (map timeout recording).
+  if (out.failure && !out.failure.fatal && !distributed && out.failedLane?.current === 'Task' && out.abortedSiblings) {
+    rt.add('TaskStateAborted', out.failLanePrev);
+  }
   return out;
 }
 

@@ -19,7 +19,8 @@ const JSONPATH_IO = ['InputPath', 'OutputPath'];
 /**
  * Fields allowed per state type and query language, for the validator (INVALID_PROPERTY_NAME) and for the studio's
  * inspector and palette. Sources: states-language.net/spec.html (per-state sections); AWS dg/state-*.html
- * ("JSONPath only" / "JSONata only" markers); dg/transforming-data.html; dg/workflow-variables.html.
+ * ("JSONPath only" / "JSONata only" markers); dg/transforming-data.html; dg/workflow-variables.html ("The following
+ * state types support Assign: Pass, Task, Map, Parallel, Choice, Wait" — so not Succeed or Fail).
  */
 export const STATE_FIELDS: Readonly<Record<StateType, StateFieldTable>> = {
   Pass: {
@@ -79,10 +80,7 @@ export const STATE_FIELDS: Readonly<Record<StateType, StateFieldTable>> = {
  * Fields not documented for a state type but that AWS is not known to reject; reported as warnings, not errors,
  * because a false error on a definition AWS accepts is worse than a missed one.
  */
-export const DOUBTFUL_FIELDS: Readonly<Partial<Record<StateType, readonly string[]>>> = {
-  Succeed: ['Assign'],
-  Fail: ['Assign'],
-};
+export const DOUBTFUL_FIELDS: Readonly<Partial<Record<StateType, readonly string[]>>> = {};
 
 /** Top-level fields of a state machine. Spec: states-language.net/spec.html#toplevelfields */
 export const MACHINE_FIELDS: readonly string[] = ['StartAt', 'States', 'Comment', 'Version', 'TimeoutSeconds', 'QueryLanguage'];

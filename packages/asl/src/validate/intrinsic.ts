@@ -1,4 +1,5 @@
 import { parseJsonPath } from './jsonpath.js';
+import { closest } from './suggest.js';
 
 /**
  * The 18 intrinsic functions (JSONPath states only). AWS: dg/intrinsic-functions.html
@@ -78,7 +79,8 @@ export function parseIntrinsic(text: string): IntrinsicParseResult {
     if (!m) throw new IntrinsicSyntaxError("Expected an intrinsic function name 'States.<Name>'", i);
     const name = m[0];
     if (!INTRINSIC_FUNCTION_NAMES.includes(name)) {
-      throw new IntrinsicSyntaxError(`Unknown intrinsic function '${name}'`, start);
+      const near = closest(name, INTRINSIC_FUNCTION_NAMES);
+      throw new IntrinsicSyntaxError(`Unknown intrinsic function '${name}'${near ? ` (did you mean '${near}'?)` : ''}`, start);
     }
     i += name.length;
     ws();

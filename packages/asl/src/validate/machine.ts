@@ -2,6 +2,7 @@ import type { JsonPath, QueryLanguage } from '../types/common.js';
 import { isObj, typeName, type Ctx } from './context.js';
 import { BRANCH_FIELDS, MACHINE_FIELDS, PROCESSOR_FIELDS } from './fields.js';
 import { checkState, type StateSummary } from './state.js';
+import { closest } from './suggest.js';
 import { checkEnum, checkNumber, checkString } from './values.js';
 
 /** Maximum state name length. AWS dg/limits.html; spec: states-language.net/spec.html#states-fields */
@@ -110,11 +111,13 @@ export function checkMachine(ctx: Ctx, def: unknown): void {
   };
   visit(def, [], 'machine', new Set([machineLang]));
   // Transitions last, once every scope's names are known (for "is in another scope" hints).
-  for (const scope of scopes) checkTransitions(ctx, scope, scope.startAt, scope.path, scope.kind, scopeOfName);
+  // "Did you mean" suggestions cost an edit-distance scan of the scope: at most 50 per validation.
+  const budget = { n: 50 };
+  for (const scope of scopes) checkTransitions(ctx, scope, scope.startAt, scope.path, scope.kind, scopeOfName, budget);
 }
 
 function checkTransitions(ctx: Ctx, scope: Scope, startAt: unknown, path: JsonPath, kind: string,
-  scopeOfName: Map<string, Scope>): void {
+  scopeOfName: Map<string, Scope>, budget: { n: number }): void {
   const elsewhere = (target: string) => {
     const s = scopeOfName.get(target);
     return s && s !== scope ? ` ('${target}' is in another scope: transitions cannot enter or leave a Parallel branch or Map processor)` : '';
@@ -124,13 +127,17 @@ function checkTransitions(ctx: Ctx, scope: Scope, startAt: unknown, path: JsonPa
       if (scope.states.has(e.target)) continue;
       const code = e.kind === 'Default' ? 'INVALID_DEFAULT' : 'INVALID_NEXT';
       const what = e.kind === 'Default' ? 'Default target' : e.kind === 'Catch' ? 'Catch Next target' : e.kind === 'Choice' ? 'Choice rule Next target' : 'Next target';
-      ctx.error(code, `${what} '${e.target}' of state '${st.name}' is not a state in this scope${elsewhere(e.target)}`, e.path);
+      const other = elsewhere(e.target);
+      const near = other || budget.n-- <= 0 ? undefined : closest(e.target, [...scope.states.keys()]);
+      ctx.error(code, `${what} '${e.target}' of state '${st.name}' is not a state in this scope${other}${near ? ` (did you mean '${near}'?)` : ''}`, e.path);
     }
   }
   if (typeof startAt !== 'string') return;
   if (!scope.states.has(startAt)) {
     const where = kind === 'machine' ? 'the state machine' : kind === 'branch' ? 'this Parallel branch' : 'this Map processor';
-    ctx.error('INVALID_START_AT', `StartAt '${startAt}' is not a state in ${where}${elsewhere(startAt)}`, [...path, 'StartAt']);
+    const other = elsewhere(startAt);
+    const near = other || budget.n-- <= 0 ? undefined : closest(startAt, [...scope.states.keys()]);
+    ctx.error('INVALID_START_AT', `StartAt '${startAt}' is not a state in ${where}${other}${near ? ` (did you mean '${near}'?)` : ''}`, [...path, 'StartAt']);
     return;
   }
   // Reachability (BFS from StartAt).

@@ -1,7 +1,19 @@
 import type { JsonPath } from '../types/common.js';
 import { isObj, typeName, type Ctx, type LangMode } from './context.js';
 import { CATCHER_FIELDS, RETRIER_FIELDS } from './fields.js';
+import { closest } from './suggest.js';
 import { checkEnum, checkNumber, checkPathField, checkPayloadTemplate, checkString } from './values.js';
+
+/**
+ * Predefined error names. AWS dg/concepts-error-handling.html ("Error names"); States.QueryEvaluationError and
+ * States.Http.Socket from the JSONata and HTTP Task pages.
+ */
+export const PREDEFINED_ERRORS: readonly string[] = [
+  'States.ALL', 'States.DataLimitExceeded', 'States.ExceedToleratedFailureThreshold', 'States.HeartbeatTimeout',
+  'States.Http.Socket', 'States.IntrinsicFailure', 'States.ItemReaderFailed', 'States.NoChoiceMatched',
+  'States.ParameterPathFailure', 'States.Permissions', 'States.ResultPathMatchFailure', 'States.ResultWriterFailed',
+  'States.Runtime', 'States.TaskFailed', 'States.Timeout', 'States.BranchFailed', 'States.QueryEvaluationError',
+];
 
 function checkErrorEquals(ctx: Ctx, entry: Record<string, unknown>, p: JsonPath, label: string, isLast: boolean,
   field: 'Retry' | 'Catch'): void {
@@ -21,6 +33,10 @@ function checkErrorEquals(ctx: Ctx, entry: Record<string, unknown>, p: JsonPath,
   }
   ee.forEach((e, i) => {
     if (typeof e !== 'string') ctx.error('INVALID_FIELD_TYPE', `Error names in 'ErrorEquals' must be strings, not ${typeName(e)}`, [...ep, i]);
+    else if (e.startsWith('States.') && !PREDEFINED_ERRORS.includes(e)) {
+      const near = closest(e, PREDEFINED_ERRORS);
+      ctx.warn('UNKNOWN_ERROR_NAME', `'${e}' is not a predefined Step Functions error; names starting with 'States.' are reserved${near ? ` (did you mean '${near}'?)` : ''}`, [...ep, i]);
+    }
   });
   const allAt = ee.indexOf('States.ALL');
   if (allAt >= 0) {

@@ -5,6 +5,7 @@ import { isObj, typeName, type Ctx, type LangMode } from './context.js';
 import { DOUBTFUL_FIELDS, isFieldAllowed, STATE_FIELDS } from './fields.js';
 import { isJsonataString } from './jsonata.js';
 import { checkCatch, checkRetry } from './retry-catch.js';
+import { closest } from './suggest.js';
 import { checkEnum, checkJsonataValues, checkNumber, checkPathField, checkPayloadTemplate, checkString } from './values.js';
 
 /** A transition out of a state, for target and reachability checks. */
@@ -130,8 +131,10 @@ export function checkState(ctx: Ctx, name: string, state: unknown, path: JsonPat
       ctx.error('INVALID_PROPERTY_NAME', `${type} state '${name}' cannot have '${key}': ${why}`, kp, 'key');
       continue;
     }
-    ctx.error('INVALID_PROPERTY_NAME', `Unknown field '${key}' for a ${type} state (allowed: ${[...STATE_FIELDS[type].common,
-      ...(lang === 'JSONata' ? [] : STATE_FIELDS[type].JSONPath), ...(lang === 'JSONPath' ? [] : STATE_FIELDS[type].JSONata)].join(', ')})`, kp, 'key');
+    const allowed = [...STATE_FIELDS[type].common, ...(lang === 'JSONata' ? [] : STATE_FIELDS[type].JSONPath),
+      ...(lang === 'JSONPath' ? [] : STATE_FIELDS[type].JSONata)];
+    const near = closest(key, allowed);
+    ctx.error('INVALID_PROPERTY_NAME', `Unknown field '${key}' for a ${type} state${near ? ` (did you mean '${near}'?)` : ` (allowed: ${allowed.join(', ')})`}`, kp, 'key');
   }
   for (const req of STATE_FIELDS[type].required) {
     if (!(req in state)) ctx.error('MISSING_REQUIRED_FIELD', `${type} state '${name}' must have '${req}'`, path, 'key');

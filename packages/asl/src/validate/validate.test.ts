@@ -102,6 +102,7 @@ describe('invalid definitions', () => {
     { reason: 'BackoffRate below 1', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ ErrorEquals: ['X'], BackoffRate: 0.5 }], End: true }), codes: ['INVALID_FIELD_VALUE'] },
     { reason: 'unknown retrier field', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ ErrorEquals: ['X'], Max: 1 }], End: true }), codes: ['INVALID_PROPERTY_NAME'] },
     { reason: 'Catch without Next', def: one({ Type: 'Task', Resource: 'arn:x', Catch: [{ ErrorEquals: ['X'] }], End: true }), codes: ['MISSING_REQUIRED_FIELD'] },
+    { reason: 'Assign on a Fail state (dg/workflow-variables.html lists Pass, Task, Map, Parallel, Choice, Wait)', def: one({ Type: 'Fail', Assign: { a: 1 } }), codes: ['INVALID_PROPERTY_NAME'] },
     { reason: 'Retry on a Pass state', def: one({ Type: 'Pass', Retry: [], End: true }), codes: ['INVALID_PROPERTY_NAME'] },
     // Map / Parallel
     { reason: 'Map without ItemProcessor', def: one({ Type: 'Map', End: true }), codes: ['MISSING_REQUIRED_FIELD'] },
@@ -126,7 +127,7 @@ describe('warnings (accepted by AWS, but suspicious)', () => {
   it.each([
     { reason: 'HeartbeatSeconds not below TimeoutSeconds (spec MUST; an AWS sample does it)', def: one({ Type: 'Task', Resource: 'arn:x', TimeoutSeconds: 10, HeartbeatSeconds: 10, End: true }), codes: ['INVALID_FIELD_VALUE'] },
     { reason: 'a Choice timestamp operand that is not RFC 3339', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.t', TimestampEquals: 'yesterday', Next: 'E' }] }, E: { Type: 'Succeed' } } }, codes: ['INVALID_TIMESTAMP'] },
-    { reason: 'Assign on a Succeed state (not documented)', def: one({ Type: 'Succeed', Assign: { a: 1 } }), codes: ['INVALID_PROPERTY_NAME'] },
+    { reason: 'an unknown States.* error name in ErrorEquals', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ ErrorEquals: ['States.Bogus'] }], End: true }), codes: ['UNKNOWN_ERROR_NAME'] },
   ])('$reason', ({ def, codes }) => {
     expect(errorCodes(def)).toEqual([]);
     expect(warningCodes(def)).toEqual(codes);
@@ -192,6 +193,15 @@ describe('diagnostic shape and ranges', () => {
   it('gives zero-length ranges for plain objects', () => {
     const d = validateDefinition({ StartAt: 'X', States: { A: { Type: 'Pass', End: true } } })[0];
     expect(d).toMatchObject({ range: { offset: 0, length: 0 }, line: 1, column: 1 });
+  });
+
+  it.each([
+    { reason: 'a misspelt Next target', def: { StartAt: 'Process', States: { Process: { Type: 'Pass', Next: 'Finsh' }, Finish: { Type: 'Succeed' } } }, want: /did you mean 'Finish'\?/ },
+    { reason: 'a misspelt field', def: one({ Type: 'Task', Resorce: 'arn:x', End: true }), want: /Unknown field 'Resorce' for a Task state \(did you mean 'Resource'\?\)/ },
+    { reason: 'a misspelt intrinsic', def: one({ Type: 'Pass', Parameters: { 'a.$': 'States.Fromat($.x)' }, End: true }), want: /did you mean 'States.Format'\?/ },
+    { reason: 'a misspelt predefined error', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ ErrorEquals: ['States.TimeOut'] }], End: true }), want: /did you mean 'States.Timeout'\?/ },
+  ])('suggests a fix for $reason', ({ def, want }) => {
+    expect(validateDefinition(def).map((d) => d.message).join('\n')).toMatch(want);
   });
 
   it('never throws on junk', () => {

@@ -12,6 +12,7 @@ export type {
   Layout,
   NodeBox,
   NodeKind,
+  Point,
   StateType,
   TextEdit,
 } from './types.js';

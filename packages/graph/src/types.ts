@@ -92,9 +92,21 @@ export interface NodeBox {
   height: number;
 }
 
+/** A point in px. */
+export interface Point {
+  x: number;
+  y: number;
+}
+
 /** Result of {@link layoutGraph}: a box for every node id of the graph. */
 export interface Layout {
   positions: Record<string, NodeBox>;
+  /**
+   * Optional extra beyond the contract: elk's orthogonal route of each edge, by edge id, as ABSOLUTE points in px
+   * (start on the source's border, bend points, end on the target's border), for drawing edges around nodes instead
+   * of straight/smooth-step paths. Edges between the same pair of sides share their first/last point (merged ports).
+   */
+  routes?: Record<string, Point[]>;
 }
 
 /** A text edit in jsonc-parser's `Edit` shape: replace `length` UTF-16 code units at `offset` by `content`. */

@@ -39,6 +39,55 @@ describe('layoutGraph', () => {
     expect(b0.x + b0.width <= b1.x || b1.x + b1.width <= b0.x).toBe(true);
   });
 
+  it('orders Parallel branches left to right as in the document, hanging from the top', async () => {
+    const branch = (n: number) => {
+      const States: Record<string, object> = {};
+      for (let i = 0; i < n; i++) States[`S${n}_${i}`] = i < n - 1 ? { Type: 'Pass', Next: `S${n}_${i + 1}` } : { Type: 'Pass', End: true };
+      return { StartAt: `S${n}_0`, States };
+    };
+    const g = definitionToGraph({ StartAt: 'P', States: { P: { Type: 'Parallel', Branches: [branch(1), branch(5), branch(3), branch(2)], End: true } } });
+    const { positions: p } = await layoutGraph(g, elk);
+    const boxes = [0, 1, 2, 3].map((i) => p[`__branch:States/P/Branches/${i}`]);
+    for (let i = 1; i < 4; i++) expect(boxes[i].x).toBeGreaterThan(boxes[i - 1].x + boxes[i - 1].width - 0.01);
+    for (const b of boxes) expect(b.y).toBe(boxes[0].y);
+  });
+
+  it('keeps a Next chain with catchers straight', async () => {
+    const g = definitionToGraph({
+      StartAt: 'A',
+      States: {
+        A: { Type: 'Task', Resource: 'arn:x', Next: 'B', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }] },
+        B: { Type: 'Task', Resource: 'arn:x', Next: 'C', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }] },
+        C: { Type: 'Task', Resource: 'arn:x', End: true, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }] },
+        F: { Type: 'Fail' },
+      },
+    });
+    const { positions: p } = await layoutGraph(g, elk);
+    expect(p.B.x).toBeCloseTo(p.A.x, 0);
+    expect(p.C.x).toBeCloseTo(p.A.x, 0);
+  });
+
+  it('routes every edge from its source box to its target box, in absolute coordinates', async () => {
+    const g = definitionToGraph(JSON.parse(NESTED));
+    const { positions, routes } = await layoutGraph(g, elk);
+    const parent = new Map(g.nodes.map((n) => [n.id, n.parentId]));
+    const abs = (id: string): { x: number; y: number; width: number; height: number } => {
+      const b = positions[id];
+      const p = parent.get(id);
+      if (p === undefined) return b;
+      const q = abs(p);
+      return { ...b, x: b.x + q.x, y: b.y + q.y };
+    };
+    const near = (pt: { x: number; y: number }, b: { x: number; y: number; width: number; height: number }) =>
+      pt.x >= b.x - 1 && pt.x <= b.x + b.width + 1 && pt.y >= b.y - 1 && pt.y <= b.y + b.height + 1;
+    for (const e of g.edges) {
+      const r = routes![e.id];
+      expect(r?.length, e.id).toBeGreaterThanOrEqual(2);
+      expect(near(r[0], abs(e.source)), e.id).toBe(true);
+      expect(near(r[r.length - 1], abs(e.target)), e.id).toBe(true);
+    }
+  });
+
   it('uses the given sizes', async () => {
     const g = definitionToGraph(JSON.parse(DOC));
     const { positions: p } = await layoutGraph(g, elk, (n) => (n.kind === 'state' ? { width: 300, height: 60 } : { width: 20, height: 20 }));

@@ -1,5 +1,5 @@
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
-import type { AslGraph, GraphNode, Layout, NodeBox } from '../types.js';
+import type { AslGraph, GraphNode, Layout, NodeBox, Point } from '../types.js';
 
 /**
  * Anything with elkjs's `layout` method: `new ELK()` from `elkjs/lib/elk.bundled.js` (Node, tests) or from
@@ -36,21 +36,32 @@ export function defaultNodeSize(node: GraphNode): NodeSize {
 const SPACING_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'DOWN',
+  'elk.layered.mergeEdges': 'true',
   'elk.layered.spacing.nodeNodeBetweenLayers': '48',
   'elk.spacing.nodeNode': '40',
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   'elk.spacing.edgeNode': '24',
-  'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+  'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
   'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
 };
+
+/** The caller's options that apply per container (elk does not inherit them into groups). */
+function containerOptions(elkOptions: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const k of Object.keys(elkOptions)) if (k in SPACING_OPTIONS) out[k] = elkOptions[k];
+  return out;
+}
 
 /** elk options of the root: {@link SPACING_OPTIONS}, plus the whole hierarchy laid out at once. */
 const ROOT_OPTIONS: Record<string, string> = {
   ...SPACING_OPTIONS,
   'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+  // Edge routes in absolute coordinates (React Flow draws edges in flow coordinates).
+  'elk.json.edgeCoords': 'ROOT',
   // Root only: elkjs 0.12.1 crashes ("reading 'a'") when these are set on nested groups.
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
   'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
+  'elk.separateConnectedComponents': 'false',
   'elk.padding': '[top=24,left=24,bottom=24,right=24]',
 };
 
@@ -80,8 +91,9 @@ export async function layoutGraph(
   graph: AslGraph,
   elk: ELKLike,
   sizes: (n: GraphNode) => NodeSize = defaultNodeSize,
+  elkOptions: Record<string, string> = {},
 ): Promise<Layout> {
-  const root: ElkNode = { id: '__root', layoutOptions: ROOT_OPTIONS, children: [], edges: [] };
+  const root: ElkNode = { id: '__root', layoutOptions: { ...ROOT_OPTIONS, ...elkOptions }, children: [], edges: [] };
   const elkNodes = new Map<string, ElkNode>();
   const parentOf = new Map<string, string | undefined>();
   for (const node of graph.nodes) {
@@ -92,11 +104,17 @@ export async function layoutGraph(
       elkNode.edges = [];
       elkNode.layoutOptions = {
         ...SPACING_OPTIONS,
+        ...containerOptions(elkOptions),
         'elk.padding': node.kind === 'group' ? BRANCH_PADDING : GROUP_PADDING,
         'elk.nodeSize.constraints': 'MINIMUM_SIZE',
         'elk.nodeSize.minimum': `(${size.width},${size.height})`,
       };
     }
+    if (node.kind === 'group') {
+      const i = Number(node.path[node.path.length - 1]);
+      elkNode.layoutOptions = { ...elkNode.layoutOptions, 'elk.position': `(${(Number.isFinite(i) ? i : 0) * 10000},0)` };
+    }
+    if (node.stateType === 'Parallel') elkNode.layoutOptions = { ...elkNode.layoutOptions, 'elk.layered.crossingMinimization.semiInteractive': 'true' };
     elkNodes.set(node.id, elkNode);
     parentOf.set(node.id, node.parentId);
   }
@@ -108,6 +126,8 @@ export async function layoutGraph(
   graph.edges.forEach((edge, i) => {
     if (!elkNodes.has(edge.source) || !elkNodes.has(edge.target)) return;
     const elkEdge: ElkExtendedEdge = { id: `__e${i}`, sources: [edge.source], targets: [edge.target] };
+    // Keep the main path (Next, start) straight; catch edges bend around it.
+    if (edge.kind === 'next' || edge.kind === 'start') elkEdge.layoutOptions = { 'elk.layered.priority.straightness': '10' };
     // Edges live in their endpoints' common parent (transitions never leave their scope).
     const sp = parentOf.get(edge.source);
     const container = sp !== undefined && sp === parentOf.get(edge.target) ? elkNodes.get(sp) : root;
@@ -116,14 +136,53 @@ export async function layoutGraph(
 
   const result = await elk.layout(root);
   const positions: Record<string, NodeBox> = {};
+  const routes: Record<string, Point[]> = {};
   const visit = (n: ElkNode): void => {
+    for (const e of n.edges ?? []) {
+      const i = Number(e.id.slice(3));
+      const points: Point[] = [];
+      for (const section of e.sections ?? []) {
+        points.push({ x: section.startPoint.x, y: section.startPoint.y });
+        for (const b of section.bendPoints ?? []) points.push({ x: b.x, y: b.y });
+        points.push({ x: section.endPoint.x, y: section.endPoint.y });
+      }
+      if (points.length > 0 && graph.edges[i]) routes[graph.edges[i].id] = points;
+    }
     for (const child of n.children ?? []) {
       positions[child.id] = { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 };
       visit(child);
     }
   };
   visit(result);
-  return { positions };
+  // Parallel branches hang from the top of their Parallel (elk centres shorter ones vertically). They have no edges
+  // at that level, so moving them is safe.
+  const branches = new Map<string, string[]>();
+  for (const n of graph.nodes) {
+    if (n.kind === 'group' && n.parentId !== undefined) branches.set(n.parentId, [...(branches.get(n.parentId) ?? []), n.id]);
+  }
+  for (const ids of branches.values()) {
+    const boxes = ids.filter((id) => positions[id] !== undefined);
+    const top = Math.min(...boxes.map((id) => positions[id].y));
+    for (const id of boxes) {
+      const dy = top - positions[id].y;
+      if (dy === 0) continue;
+      positions[id].y = top;
+      // Routes are absolute: move those inside the branch with it.
+      for (const e of graph.edges) {
+        if (!routes[e.id] || !isInside(e.source, id, parentOf)) continue;
+        routes[e.id] = routes[e.id].map((p) => ({ x: p.x, y: p.y + dy }));
+      }
+    }
+  }
+  return { positions, routes };
+}
+
+/** True if `id` is `ancestor` or nested (at any depth) in it. */
+function isInside(id: string, ancestor: string, parentOf: Map<string, string | undefined>): boolean {
+  for (let cur: string | undefined = id, guard = 0; cur !== undefined && guard < 256; cur = parentOf.get(cur), guard++) {
+    if (cur === ancestor) return true;
+  }
+  return false;
 }
 
 /**

@@ -10,7 +10,7 @@ import { definitionToGraph } from './from-asl.js';
 import { layoutGraph } from './layout/layout.js';
 import { deleteState } from './ops/delete.js';
 import { insertStateOnEdge } from './ops/insert-on-edge.js';
-import { applyEdits } from './ops/misc.js';
+import { applyEdits } from './ops/apply.js';
 import { renameState } from './ops/rename.js';
 
 const dir = fileURLToPath(new URL('../../../../shared/corpus/defs/', import.meta.url));

@@ -32,7 +32,11 @@ export function defaultNodeSize(node: GraphNode): NodeSize {
   return STATE_SIZE;
 }
 
-/** elk options of every container (root and groups; elk does not inherit them): layered, top-down, centred. */
+/**
+ * elk options of every container (root and groups; elk does not inherit them): layered, top-down; network-simplex
+ * node placement with merged edge ports keeps the main path a straight vertical line (as in AWS Workflow Studio),
+ * with branches to its sides; 48 px between layers, 40 px between siblings.
+ */
 const SPACING_OPTIONS: Record<string, string> = {
   'elk.algorithm': 'layered',
   'elk.direction': 'DOWN',
@@ -42,7 +46,6 @@ const SPACING_OPTIONS: Record<string, string> = {
   'elk.layered.spacing.edgeNodeBetweenLayers': '24',
   'elk.spacing.edgeNode': '24',
   'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
-  'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
 };
 
 /** The caller's options that apply per container (elk does not inherit them into groups). */
@@ -70,22 +73,31 @@ export const GROUP_PADDING = '[top=44,left=24,bottom=24,right=24]';
 export const BRANCH_PADDING = '[top=32,left=16,bottom=16,right=16]';
 
 /**
- * Lays the graph out with elkjs: layered algorithm, direction DOWN, compound nodes laid out in one pass
- * (`elk.hierarchyHandling: INCLUDE_CHILDREN`), balanced Brandes–Köpf placement so single chains are centred,
- * 48 px between layers and 40 px between siblings (AWS Workflow Studio's vertical, centred flow). Model order is
- * kept, so branches and Choice targets appear left to right in document order.
+ * Lays the graph out with elkjs, like AWS Workflow Studio's vertical flow: layered algorithm, direction DOWN, the
+ * whole hierarchy in one pass (`elk.hierarchyHandling: INCLUDE_CHILDREN`, so Parallel/Map groups are sized around
+ * their children), network-simplex placement with merged ports so a chain of Next transitions is one straight centred
+ * column (Next/start edges have straightness priority; Catch edges bend around), 48 px between layers and 40 px between
+ * siblings. Document order is kept: Parallel branches left to right in order (and top-aligned), Choice targets in
+ * model order where crossings allow.
  *
  * Returns, for every node id, its box in px: `x`/`y` are the top-left corner RELATIVE TO THE PARENT GROUP for
  * nested nodes (React Flow's convention for nodes with `parentId`) and relative to the drawing's origin for top-level
  * nodes; `width`/`height` are the node's size (for groups, as computed by elk around their children, at least
- * `sizes(group)`). Edge routes and edge labels are not laid out (React Flow draws edges between the boxes).
+ * `sizes(group)`). Also returns elk's orthogonal edge routes in ABSOLUTE px ({@link Layout.routes}), which a canvas
+ * may use or ignore. Edge labels are not given space.
  *
- * Rejects only if `elk.layout` rejects.
+ * Rejects only if `elk.layout` rejects. Pure apart from the elk call (does not modify `graph`).
  *
+ * @param graph from {@link definitionToGraph} (nodes parents-first).
+ * @param elk any object with elkjs's `layout(graph): Promise<ElkNode>`: `new ELK()` from `elkjs/lib/elk.bundled.js`
+ *   (Node, tests) or from `elkjs/lib/elk-api.js` with a worker (browser).
  * @param sizes size in px of each node; default {@link defaultNodeSize}. For a group, its minimum size.
+ * @param elkOptions extra elk layout options for the root (e.g. `{ 'elk.direction': 'RIGHT' }`); spacing/direction
+ *   keys are applied to groups too.
  * @example
- * const elk = new ELK(); // from 'elkjs/lib/elk.bundled.js'
- * const { positions } = await layoutGraph(definitionToGraph(def), elk);
+ * import ELK from 'elkjs/lib/elk.bundled.js';
+ * const { positions } = await layoutGraph(definitionToGraph(def), new ELK());
+ * positions['Pay'] // { x: 24, y: 102, width: 200, height: 44 }
  */
 export async function layoutGraph(
   graph: AslGraph,

@@ -1,5 +1,5 @@
 /** Shared test documents. `Untouched` is formatted oddly on purpose: edits elsewhere must leave it byte-identical. */
-import { applyEdits } from '../ops/misc.js';
+import { applyEdits } from '../ops/apply.js';
 import type { TextEdit } from '../types.js';
 
 export const UNTOUCHED = `"Untouched": {"Type":"Pass",   "Result": [1,2,  3],

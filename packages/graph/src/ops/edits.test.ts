@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DOC, NESTED, UNTOUCHED, run } from '../test/fixtures.js';
 import { detectFormatting, diffEdits, EditError } from './doc.js';
-import { appendState, applyEdits, replaceState, setStateField, uniqueStateName } from './misc.js';
+import { appendState } from './append.js';
+import { applyEdits } from './apply.js';
+import { replaceState } from './replace.js';
+import { setStateField } from './set-field.js';
+import { uniqueStateName } from './unique-name.js';
+import { findState } from './find-state.js';
 
 describe('appendState', () => {
   it('adds an unconnected state at the end of the machine', () => {
@@ -48,6 +53,15 @@ describe('setStateField / replaceState', () => {
     const r = run(DOC, replaceState(DOC, 'Big', { Type: 'Wait', Seconds: 3, Next: 'Done' }));
     expect(r.text).toBe(DOC.replace('"Big": { "Type": "Pass", "Next": "Done" }', '"Big": { "Type": "Wait", "Seconds": 3, "Next": "Done" }'));
     expect(() => replaceState(DOC, 'Nope', {})).toThrow(EditError);
+  });
+});
+
+describe('findState', () => {
+  it('finds states in every scope', () => {
+    expect(findState(JSON.parse(NESTED), 'B2')).toEqual({ path: ['States', 'P', 'Branches', 0, 'States', 'B2'], scopePath: ['States', 'P', 'Branches', 0] });
+    expect(findState(JSON.parse(NESTED), 'I1')?.scopePath).toEqual(['States', 'M', 'ItemProcessor']);
+    expect(findState(JSON.parse(NESTED), 'Nope')).toBeUndefined();
+    expect(findState(undefined, 'A')).toBeUndefined();
   });
 });
 

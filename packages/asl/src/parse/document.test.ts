@@ -123,6 +123,7 @@ describe('YAML', () => {
   it('auto-detects JSON when the text starts with { (after blanks) and YAML otherwise', () => {
     expect(parseDocument('  \n{"StartAt":"A"}').format).toBe('json');
     expect(parseDocument('StartAt: A').format).toBe('yaml');
+    expect(parseDocument('[1]').format).toBe('json');
     expect(parseDocument('{"StartAt":"A"}', 'yaml').format).toBe('yaml');
   });
 

@@ -44,10 +44,10 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Detects YAML vs JSON: JSON when the first non-blank character is `{` (or the text is blank). */
+/** Detects YAML vs JSON: JSON when the first non-blank character is `{` or `[` (or the text is blank), else YAML. */
 export function detectFormat(text: string): 'json' | 'yaml' {
   const t = text.trimStart();
-  return t === '' || t.startsWith('{') ? 'json' : 'yaml';
+  return t === '' || t.startsWith('{') || t.startsWith('[') ? 'json' : 'yaml';
 }
 
 function buildDocument(text: string, format: 'json' | 'yaml', root: () => PosNode | undefined, value: unknown,

@@ -28,9 +28,18 @@ export class HistoryRecorder {
   ) {}
 
   /** Appends an event and returns its id. `detailsKey` is e.g. `stateEnteredEventDetails`. */
+  private lastMs = Number.NaN;
+  private lastIso = '';
+  /** ISO timestamp of now, reusing the string while the (often virtual) clock stands still. */
+  private stamp(): string {
+    const t = this.now();
+    if (t !== this.lastMs) { this.lastMs = t; this.lastIso = new Date(t).toISOString(); }
+    return this.lastIso;
+  }
+
   add(type: HistoryEventType, previousEventId: number, detailsKey?: string, details?: object): number {
     const id = this.events.length + 1;
-    const e: HistoryEvent = { id, previousEventId, timestamp: new Date(this.now()).toISOString(), type };
+    const e: HistoryEvent = { id, previousEventId, timestamp: this.stamp(), type };
     if (detailsKey !== undefined && details !== undefined) e[detailsKey] = details;
     this.events.push(e);
     if (id >= this.limit) this.overflow = true;

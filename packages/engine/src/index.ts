@@ -4,6 +4,7 @@
  */
 export { startExecution, startUnchecked, DefinitionError, assertValid } from './execution.js';
 export { testState, type TestStateOptions, type TestStateResult } from './test-state.js';
+export type { Inspection } from './skeleton.js';
 export { AslError } from './errors.js';
 export { SimulatedClock, RealClock, type Clock } from './clock.js';
 export { toJsonText, MAX_HISTORY_EVENTS } from './history.js';

@@ -85,6 +85,8 @@ export async function runState(rt: Runtime, lane: Lane, cs: CompiledState, input
   lane.current = cs.type;
   const enteredPrev = lane.prev;
   const x: StateRun = { rt, lane, cs, input, enteredId: 0, enteredPrev, enteredTime: rt.clock.now(), retryCount: 0 };
+  const testing = rt.testTarget === cs;
+  if (testing) x.inspect = { input };
   try {
     const text = rt.payload(input, () => sizeCause(cs.name));
     x.enteredId = rt.emit(lane, `${cs.type}StateEntered` as any, 'stateEnteredEventDetails', { name: cs.name, input: text, inputDetails: NOT_TRUNCATED });
@@ -97,11 +99,13 @@ export async function runState(rt: Runtime, lane: Lane, cs: CompiledState, input
     try {
       const out = await cs.run(x);
       lane.current = undefined;
+      if (testing) rt.testInspect = x.inspect;
       return out;
     } catch (e) {
-      if (e instanceof Cancelled || e instanceof LaneFailure) throw e;
+      if (e instanceof Cancelled || e instanceof LaneFailure || e instanceof RetriableSignal) throw e;
       const err = toAslError(e);
       const cause = prefixedCause(x, err);
+      if (testing) rt.testInspect = x.inspect;
       if (isFatal(err)) throw new LaneFailure(err.name, cause, true);
       if (err.name === 'States.QueryEvaluationError' && !(err as any).recorded) {
         (err as any).recorded = true;
@@ -119,6 +123,7 @@ export async function runState(rt: Runtime, lane: Lane, cs: CompiledState, input
           const r = cs.retriers[i];
           if (attempts[i] < r.maxAttempts) {
             const ms = retryDelayMs(r, attempts[i]);
+            if (testing) throw new RetriableSignal(err.name, cause, i, ms / 1000, x);
             attempts[i]++;
             x.retryCount++;
             if (ms > 0) await lane.cancel.wait(rt.clock.sleep(ms).promise);
@@ -146,8 +151,11 @@ export async function runState(rt: Runtime, lane: Lane, cs: CompiledState, input
           else if (c.resultPath) output = c.resultPath.set(input, errorOutput);
           else output = errorOutput;
         }
+        if (x.inspect) x.inspect.afterResultPath = output;
         exitState(x, output, applyAssign(x, bindings));
         lane.current = undefined;
+        if (testing) (x as any).caught = { error: err.name, cause };
+        if (testing) rt.testCaught = { error: err.name, cause };
         return { output, next: c.next };
       } catch (e2) {
         if (e2 instanceof Cancelled || e2 instanceof LaneFailure) throw e2;
@@ -156,4 +164,10 @@ export async function runState(rt: Runtime, lane: Lane, cs: CompiledState, input
       }
     }
   }
+}
+
+/** TestState: the tested state failed with an error that a retrier would retry (status RETRIABLE). */
+export class RetriableSignal extends Error {
+  constructor(readonly error: string, override readonly cause: string | undefined, readonly retryIndex: number,
+    readonly retryBackoffIntervalSeconds: number, readonly run: StateRun) { super(error); }
 }

@@ -95,6 +95,10 @@ export class Runtime {
   readonly callbacks = new Map<string, Callback>();
   /** Set once the execution reached a terminal event; later events are dropped. */
   closed = false;
+  /** TestState: the state whose data flow is inspected and whose retriers report RETRIABLE instead of retrying. */
+  testTarget: unknown = undefined;
+  testInspect: unknown = undefined;
+  testCaught: { error: string; cause: string | undefined } | undefined = undefined;
   constructor(
     readonly rec: HistoryRecorder,
     readonly clock: Clock,

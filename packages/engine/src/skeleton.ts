@@ -37,6 +37,22 @@ export interface StateRun {
   retryCount: number;
   /** `$$.Task.Token` for `.waitForTaskToken` tasks. */
   taskToken?: string;
+  /** Set only for the state under {@link testState}: the intermediate values of the data flow. */
+  inspect?: Inspection;
+  /** The Context Object built for the current attempt (rebuilt when RetryCount, token or Map item change). */
+  ctxCache?: { retry: number; token: string | undefined; item: unknown; value: Record<string, unknown> };
+}
+
+/** TestState DEBUG inspection data (AWS API Reference: InspectionData). Values are JSON values, not text. */
+export interface Inspection {
+  input?: unknown;
+  afterInputPath?: unknown;
+  afterParameters?: unknown;
+  afterArguments?: unknown;
+  result?: unknown;
+  afterResultSelector?: unknown;
+  afterResultPath?: unknown;
+  afterItemSelector?: unknown;
 }
 
 export interface Retrier {
@@ -155,6 +171,14 @@ export function compileCatchers(raw: RawState, ql: QueryLanguage): Catcher[] {
 
 /** The Context Object for this state (AWS dg/input-output-contextobject.html). */
 export function contextOf(x: StateRun): Record<string, unknown> {
+  const cached = x.ctxCache;
+  if (cached && cached.retry === x.retryCount && cached.token === x.taskToken && cached.item === x.lane.mapItem) return cached.value;
+  const value = buildContext(x);
+  x.ctxCache = { retry: x.retryCount, token: x.taskToken, item: x.lane.mapItem, value };
+  return value;
+}
+
+function buildContext(x: StateRun): Record<string, unknown> {
   const state: Record<string, unknown> = { EnteredTime: new Date(x.enteredTime).toISOString(), Name: x.cs.name };
   const t = x.cs.type;
   if (t === 'Task' || t === 'Map' || t === 'Parallel') state.RetryCount = x.retryCount;
@@ -182,7 +206,9 @@ export function jsonPathEffectiveInput(x: StateRun, withParameters = true): unkn
   let v = x.input;
   if (io.inputPath === null) v = {};
   else if (io.inputPath) v = io.inputPath.evaluate(evalCtx(x, v));
+  if (x.inspect) x.inspect.afterInputPath = v;
   if (withParameters && io.parameters) v = io.parameters.evaluate(evalCtx(x, v));
+  if (x.inspect && withParameters) x.inspect.afterParameters = v;
   return v;
 }
 
@@ -216,6 +242,7 @@ export function applyAssign(x: StateRun, bindings: [string, unknown][] | undefin
  */
 export async function finishWithResult(x: StateRun, result: unknown, useSelector = true): Promise<unknown> {
   const io = x.cs.io;
+  if (x.inspect) x.inspect.result = result;
   if (x.cs.ql === 'JSONata') {
     const ctx = evalCtx(x, x.input, { result });
     const bindings = await evalAssign(io.assign, ctx);
@@ -225,11 +252,13 @@ export async function finishWithResult(x: StateRun, result: unknown, useSelector
   }
   let selected = result;
   if (useSelector && io.resultSelector) selected = io.resultSelector.evaluate(evalCtx(x, result));
+  if (x.inspect) x.inspect.afterResultSelector = selected;
   const bindings = await evalAssign(io.assign, evalCtx(x, selected));
   let out: unknown;
   if (io.resultPath === null) out = x.input;
   else if (io.resultPath) out = io.resultPath.set(x.input, selected);
   else out = selected;
+  if (x.inspect) x.inspect.afterResultPath = out;
   if (io.outputPath === null) out = {};
   else if (io.outputPath) out = io.outputPath.evaluate(evalCtx(x, out));
   exitState(x, out, applyAssign(x, bindings));

@@ -64,9 +64,11 @@ export function compileTask(raw: RawState, ql: QueryLanguage, name: string): Com
     if (ql === 'JSONata') {
       effective = x.input;
       args = x.cs.io.arguments ? await x.cs.io.arguments.evaluate(evalCtx(x, x.input)) : x.input;
+      if (x.inspect) x.inspect.afterArguments = args;
     } else {
       effective = jsonPathEffectiveInput(x, false);
       args = x.cs.io.parameters ? x.cs.io.parameters.evaluate(evalCtx(x, effective)) : effective;
+      if (x.inspect) x.inspect.afterParameters = args;
     }
     const timeoutS = await timeout(x, effective);
     const heartbeatS = await heartbeat(x, effective);

@@ -29,8 +29,9 @@ export class Ctx {
         const raw = this.loc.text.slice(r.offset, r.offset + r.length);
         const idx = raw.indexOf(anchor.within);
         if (idx >= 0 && anchor.within.length > 0) {
-          const start = r.offset + idx + Math.min(anchor.position, anchor.within.length);
           const end = r.offset + idx + anchor.within.length;
+          // An error at the very end ("missing ')'") underlines the last character.
+          const start = r.offset + idx + Math.min(anchor.position, anchor.within.length - 1);
           return { offset: start, length: Math.max(1, end - start) };
         }
         return r;

@@ -20,5 +20,6 @@ export {
   isFieldAllowed, type StateFieldTable,
 } from './validate/fields.js';
 export { CHOICE_COMPARISON_OPERATORS } from './validate/choice.js';
+export { FIELD_INFO, type FieldInfo, type FieldKind } from './validate/field-info.js';
 export { PREDEFINED_ERRORS } from './validate/retry-catch.js';
 export { MAX_STATE_NAME_LENGTH } from './validate/machine.js';

@@ -39,23 +39,33 @@ export class HistoryRecorder {
 
   add(type: HistoryEventType, previousEventId: number, detailsKey?: string, details?: object): number {
     const id = this.events.length + 1;
+    if (id >= this.limit && !TERMINAL.has(type)) {
+      // keep the last slot for the terminal event; the run fails at once (fatal, like AWS)
+      this.overflow = true;
+      const err = new AslError('States.Runtime', `The execution reached the maximum number of history events (${this.limit}).`);
+      (err as any).fatal = true;
+      throw err;
+    }
     const e: HistoryEvent = { id, previousEventId, timestamp: this.stamp(), type };
     if (detailsKey !== undefined && details !== undefined) e[detailsKey] = details;
     this.events.push(e);
-    if (id >= this.limit) this.overflow = true;
     if (this.onEvent) {
       try { this.onEvent(e); } catch { /* a listener's failure must not break the run */ }
     }
     return id;
   }
 
-  /** Throws when the history quota was reached (AWS fails the execution with States.Runtime). */
+  /** Throws when the history quota was reached (AWS fails the execution). */
   check(): void {
     if (this.overflow) {
-      throw new AslError('States.Runtime', `The execution history reached the limit of ${MAX_HISTORY_EVENTS} events.`);
+      const err = new AslError('States.Runtime', `The execution reached the maximum number of history events (${this.limit}).`);
+      (err as any).fatal = true;
+      throw err;
     }
   }
 }
+
+const TERMINAL = new Set<HistoryEventType>(['ExecutionFailed', 'ExecutionSucceeded', 'ExecutionAborted', 'ExecutionTimedOut']);
 
 /** The details key of an event type (HISTORY-FORMAT.md section 1). */
 export function detailsKeyOf(type: HistoryEventType): string {

@@ -34,6 +34,13 @@ export class LaneFailure extends Error {
   constructor(readonly error: string, override readonly cause: string | undefined, readonly fatal: boolean) { super(error); }
 }
 
+/** Any exception leaving a lane as a {@link LaneFailure} (non-ASL exceptions are fatal States.Runtime). */
+export function toLaneFailure(e: unknown): LaneFailure {
+  if (e instanceof LaneFailure) return e;
+  if (e instanceof AslError) return new LaneFailure(e.name, e.causeText, true);
+  return new LaneFailure('States.Runtime', e instanceof Error ? e.message : String(e), true);
+}
+
 /**
  * Cancellation tree: the execution, each Map/Parallel run and each of their lanes. Cancelling a node rejects every
  * wait registered on it and on its descendants with {@link Cancelled}.

@@ -12,7 +12,7 @@ import {
   compilePath, compilePayloadTemplate, type CompiledJsonata, type CompiledPath, type CompiledTemplate,
 } from '../io/index.js';
 import { compileMachine, runLane, type Program } from '../machine.js';
-import { CancelScope, utf8Length, type Lane, type Runtime } from '../runtime.js';
+import { CancelScope, toLaneFailure, utf8Length, type Lane, type Runtime } from '../runtime.js';
 import { toJsonText } from '../history.js';
 import {
   Cancelled, LaneFailure, contextOf, evalCtx, finishWithResult, jsonata, jsonPathEffectiveInput,
@@ -231,7 +231,7 @@ async function runIterations(
           }
           return;
         }
-        const f = e instanceof LaneFailure ? e : new LaneFailure('States.Runtime', String(e), true);
+        const f = toLaneFailure(e);
         failures++;
         if (!f.fatal && tolerated()) {
           outputs[i] = { Error: f.error, ...(f.cause !== undefined ? { Cause: f.cause } : {}) };

@@ -5,7 +5,7 @@
  */
 import { AslError } from '../errors.js';
 import { compileMachine, runLane, type Program } from '../machine.js';
-import { CancelScope, type Lane } from '../runtime.js';
+import { CancelScope, toLaneFailure, type Lane } from '../runtime.js';
 import {
   Cancelled, LaneFailure, evalCtx, finishWithResult, jsonPathEffectiveInput, type CompiledState,
 } from '../skeleton.js';
@@ -33,7 +33,7 @@ export function compileParallel(raw: RawState, ql: QueryLanguage, _name: string,
           return undefined;
         }
         if (!failure) {
-          failure = { lane: bl, f: e instanceof LaneFailure ? e : new LaneFailure('States.Runtime', String(e), true) };
+          failure = { lane: bl, f: toLaneFailure(e) };
           scope.cancel(new Cancelled(bl.prev));
         }
         return undefined;

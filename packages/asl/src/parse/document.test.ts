@@ -127,6 +127,12 @@ describe('YAML', () => {
     expect(parseDocument('{"StartAt":"A"}', 'yaml').format).toBe('yaml');
   });
 
+  it('keeps unknown tags (e.g. CloudFormation !Sub) as strings with a YAML_WARNING', () => {
+    const doc = parseDocument('StartAt: A\nStates:\n  A:\n    Type: Task\n    Resource: !Sub arn:${AWS::Region}:x\n    End: true\n');
+    expect(doc.diagnostics.map((d) => [d.code, d.severity])).toEqual([['YAML_WARNING', 'warning']]);
+    expect(doc.definition?.States.A).toMatchObject({ Resource: 'arn:${AWS::Region}:x' });
+  });
+
   it('reports YAML syntax errors with positions', () => {
     const doc = parseDocument('StartAt: A\nStates: [1,\nx: 2');
     expect(doc.diagnostics[0].code).toBe('YAML_SYNTAX');

@@ -73,7 +73,8 @@ function buildDocument(text: string, format: 'json' | 'yaml', root: () => PosNod
  *
  * - JSON is strict (RFC 8259: no comments, no trailing commas); each syntax error becomes a `JSON_SYNTAX` error
  *   diagnostic with its line/column. The parser recovers, so `definition` may be partial.
- * - YAML (1.2, via the `yaml` package) errors become `YAML_SYNTAX`.
+ * - YAML (1.2, via the `yaml` package) errors become `YAML_SYNTAX`; its warnings (e.g. an unresolved CloudFormation
+ *   tag such as `!Sub`, kept as a plain string) become `YAML_WARNING` warnings.
  * - `format: 'auto'` (the default) picks JSON when the text starts with `{` (after whitespace), else YAML.
  * - A root that is not an object gives `definition: undefined` and a `NOT_AN_OBJECT` error.
  *
@@ -109,6 +110,9 @@ export function fromYaml(text: string): ParsedDocument {
     const { line, column } = lineColOf(text, e.offset);
     diagnostics.push(makeDiagnostic(text, 'YAML_SYNTAX', 'error', `YAML syntax error at line ${line}, column ${column}: ${e.message}`,
       { offset: e.offset, length: e.length }));
+  }
+  for (const w of res.warnings) {
+    diagnostics.push(makeDiagnostic(text, 'YAML_WARNING', 'warning', `YAML: ${w.message}`, { offset: w.offset, length: w.length }));
   }
   if (res.errors.length === 0 && !isObject(res.value)) {
     diagnostics.push(makeDiagnostic(text, 'NOT_AN_OBJECT', 'error', 'A state machine definition must be a YAML mapping',

@@ -87,8 +87,9 @@ export function checkState(ctx: Ctx, name: string, state: unknown, path: JsonPat
   if (!('Type' in state)) {
     ctx.error('MISSING_REQUIRED_FIELD', `State '${name}' has no 'Type' (one of ${STATE_TYPES.join(', ')})`, path, 'key');
   } else if (typeof state.Type !== 'string' || !(STATE_TYPES as readonly string[]).includes(state.Type)) {
+    const near = typeof state.Type === 'string' ? closest(state.Type, STATE_TYPES) : undefined;
     ctx.error(typeof state.Type === 'string' ? 'INVALID_FIELD_VALUE' : 'INVALID_FIELD_TYPE',
-      `State '${name}' has an unknown Type ${typeName(state.Type)}; expected one of ${STATE_TYPES.join(', ')}`, [...path, 'Type']);
+      `State '${name}' has an unknown Type ${typeName(state.Type)}; expected one of ${STATE_TYPES.join(', ')}${near ? ` (did you mean "${near}"?)` : ''}`, [...path, 'Type']);
   } else {
     summary.type = state.Type as StateType;
   }

@@ -3,6 +3,7 @@ import { isObj, typeName, type Ctx, type LangMode } from './context.js';
 import { parseIntrinsic, looksLikeIntrinsic } from './intrinsic.js';
 import { checkJsonata, isJsonataString } from './jsonata.js';
 import { parseJsonPath } from './jsonpath.js';
+import { closest } from './suggest.js';
 
 /**
  * Checks a JSONPath-valued field. `kind`:
@@ -141,6 +142,7 @@ export function checkEnum(ctx: Ctx, value: unknown, path: JsonPath, field: strin
   if (typeof value !== 'string') {
     ctx.error('INVALID_FIELD_TYPE', `'${field}' must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, not ${typeName(value)}`, path);
   } else if (!allowed.includes(value)) {
-    ctx.error('INVALID_FIELD_VALUE', `'${field}' must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got "${value}"`, path);
+    const near = closest(value, allowed);
+    ctx.error('INVALID_FIELD_VALUE', `'${field}' must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got "${value}"${near ? ` (did you mean "${near}"?)` : ''}`, path);
   }
 }

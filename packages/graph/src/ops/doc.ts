@@ -116,7 +116,10 @@ export class Session {
   private reparse(): void {
     const errors: ParseError[] = [];
     const root = parseTree(this.text, errors, { allowTrailingComma: true, disallowComments: false });
-    if (errors.length > 0) throw new EditError('The document has JSON syntax errors; fix them before editing the graph.');
+    if (errors.length > 0) {
+      if (!/^\s*[{[]/.test(this.text)) throw new EditError('Graph edits need the document as JSON (convert YAML to JSON first).');
+      throw new EditError('The document has JSON syntax errors; fix them before editing the graph.');
+    }
     if (!root || root.type !== 'object') throw new EditError('The document is not a JSON object.');
     this.rootNode = root;
     this.value = getNodeValue(root) as Obj;

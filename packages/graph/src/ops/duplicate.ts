@@ -1,5 +1,6 @@
 import type { TextEdit } from '../types.js';
-import { allStates, isObject, Session, type Obj } from './doc.js';
+import { allStates, Session } from './doc.js';
+import { renameNested } from './nested-names.js';
 
 /** First free name among `base (copy)`, `base (copy 2)`, `base (copy 3)`, …. */
 function copyName(taken: Set<string>, base: string): string {
@@ -7,34 +8,6 @@ function copyName(taken: Set<string>, base: string): string {
   for (let n = 2; taken.has(candidate); n++) candidate = `${base} (copy ${n})`;
   taken.add(candidate);
   return candidate;
-}
-
-/** Renames every state nested in a copied Parallel/Map (names are unique machine-wide), fixing references. */
-function renameNested(state: Obj, taken: Set<string>): void {
-  const scopes: Obj[] = [];
-  if (Array.isArray(state.Branches)) for (const b of state.Branches) if (isObject(b)) scopes.push(b);
-  if (isObject(state.ItemProcessor)) scopes.push(state.ItemProcessor);
-  else if (isObject(state.Iterator)) scopes.push(state.Iterator);
-  for (const scope of scopes) {
-    if (!isObject(scope.States)) continue;
-    const map = new Map<string, string>();
-    for (const name of Object.keys(scope.States)) map.set(name, copyName(taken, name));
-    const ref = (v: unknown) => (typeof v === 'string' && map.has(v) ? map.get(v) : v);
-    const states: Obj = {};
-    for (const [name, st] of Object.entries(scope.States)) {
-      if (isObject(st)) {
-        if (st.Next !== undefined) st.Next = ref(st.Next);
-        if (st.Default !== undefined) st.Default = ref(st.Default);
-        for (const list of [st.Choices, st.Catch]) {
-          if (Array.isArray(list)) for (const r of list) if (isObject(r) && r.Next !== undefined) r.Next = ref(r.Next);
-        }
-        renameNested(st, taken);
-      }
-      states[map.get(name)!] = st;
-    }
-    scope.States = states;
-    if (scope.StartAt !== undefined) scope.StartAt = ref(scope.StartAt);
-  }
 }
 
 /**
@@ -53,7 +26,7 @@ export function duplicateState(text: string, name: string): TextEdit[] {
   const taken = new Set(allStates(s.def).map((x) => x.name));
   const copy = copyName(taken, name);
   const clone = structuredClone(loc.state);
-  renameNested(clone, taken);
+  renameNested(clone, (n) => copyName(taken, n));
   const linear = clone.Type !== 'Choice' && clone.Type !== 'Succeed' && clone.Type !== 'Fail';
   s.set([...loc.scopePath, 'States', copy], clone, (keys) => {
     const i = keys.indexOf(name);

@@ -71,6 +71,15 @@ describe('insertStateOnEdge', () => {
     expect(r.json.States.Pre).toBeUndefined();
   });
 
+  it('renames states nested in an inserted Parallel when their names are taken', () => {
+    const parallel = { Type: 'Parallel', Branches: [{ StartAt: 'Pass (1)', States: { 'Pass (1)': { Type: 'Pass', Next: 'Big' } , Big: { Type: 'Pass', End: true } } }] };
+    const once = run(DOC, insertStateOnEdge(DOC, edge(DOC, 'next:States/A/Next'), 'Par', parallel));
+    expect(once.json.States.Par.Branches[0]).toEqual({ StartAt: 'Pass (1)', States: { 'Pass (1)': { Type: 'Pass', Next: 'Big 2' }, 'Big 2': { Type: 'Pass', End: true } } });
+    const twice = run(once.text, insertStateOnEdge(once.text, edge(once.text, 'next:States/Par/Next'), 'Par 2', parallel));
+    expect(Object.keys(twice.json.States['Par 2'].Branches[0].States)).toEqual(['Pass (1) 2', 'Big 3']);
+    expect(twice.json.States['Par 2'].Branches[0].StartAt).toBe('Pass (1) 2');
+  });
+
   it('detects tab indentation and CRLF', () => {
     const text = '{\r\n\t"StartAt": "A",\r\n\t"States": {\r\n\t\t"A": {\r\n\t\t\t"Type": "Pass",\r\n\t\t\t"End": true\r\n\t\t}\r\n\t}\r\n}';
     const r = run(text, insertStateOnEdge(text, edge(text, 'start:StartAt'), 'N', PASS));
@@ -90,5 +99,6 @@ describe('insertStateOnEdge', () => {
     expect(() => insertStateOnEdge(DOC, edge(DOC, 'end:States/Oops'), 'N', PASS)).toThrow(/Fail state ends the flow/);
     expect(() => insertStateOnEdge(DOC, { id: 'x', source: 'Q', target: 'A', kind: 'next', path: ['States', 'Q', 'Next'] }, 'N', PASS)).toThrow(EditError);
     expect(() => insertStateOnEdge('{ "StartAt": ', edge(DOC, 'start:StartAt'), 'N', PASS)).toThrow(/syntax errors/);
+    expect(() => insertStateOnEdge('StartAt: A\nStates: {}\n', edge(DOC, 'start:StartAt'), 'N', PASS)).toThrow(/as JSON/);
   });
 });

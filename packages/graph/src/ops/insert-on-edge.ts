@@ -1,5 +1,6 @@
 import type { GraphEdge, JsonPath, TextEdit } from '../types.js';
-import { EditError, isObject, Session, type Obj } from './doc.js';
+import { allStates, EditError, isObject, Session, type Obj } from './doc.js';
+import { withUniqueNestedNames } from './nested-names.js';
 
 /** Splits an edge's transition path into the path of its source state (if any) and of its scope. */
 export function edgeLocation(edge: Pick<GraphEdge, 'kind' | 'path'>): { statePath?: JsonPath; scopePath: JsonPath } {
@@ -60,7 +61,8 @@ export function withTransition(state: object, target: string | undefined): Obj {
  *   `Default` / Catcher `Next` at `edge.path`, and for an end edge the source's `"End": true` becomes
  *   `"Next": name` in place.
  * - The state is added to the States of the edge's scope (machine, branch or Map processor), right after the
- *   source state (first, for a start edge); its other fields are kept in the given order.
+ *   source state (first, for a start edge); its other fields are kept in the given order. States nested in it
+ *   (a Parallel's branches, a Map's processor) whose names are taken get fresh ones (`Pass (1)` → `Pass (1) 2`).
  *
  * The target is read from the document at `edge.path`, so a stale edge still inserts where its path points.
  *
@@ -100,7 +102,8 @@ export function insertStateOnEdge(text: string, edge: GraphEdge, name: string, s
     s.set(edge.path!, name);
   }
   // 2. Add the state to the scope's States, after its source.
-  const newState = withTransition(state, target);
+  const taken = new Set([...allStates(s.def).map((x) => x.name), name]);
+  const newState = withUniqueNestedNames(withTransition(state, target), taken);
   const statesPath = [...scopePath, 'States'];
   s.set([...statesPath, name], newState, (keys) => {
     if (sourceName === undefined) return 0;

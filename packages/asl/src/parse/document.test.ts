@@ -78,6 +78,19 @@ describe('parseDocument (JSON)', () => {
     expect(doc.diagnostics.map((d) => d.code)).toEqual(['NOT_AN_OBJECT']);
   });
 
+  it.each([
+    { text: '{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B","Next":"C"}}}', format: 'json', reason: 'valid JSON (fast path)' },
+    { text: '{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B","Next":"C"}}', format: 'json', reason: 'broken JSON (recovery path)' },
+    { text: 'StartAt: A\nStates:\n  A:\n    Type: Pass\n    Next: B\n    Next: C\n', format: 'yaml', reason: 'YAML' },
+  ] as const)('DUPLICATE_KEY warning with the key range and path: $reason', ({ text, format }) => {
+    const doc = parseDocument(text, format);
+    const d = doc.diagnostics.find((x) => x.code === 'DUPLICATE_KEY')!;
+    expect(d).toMatchObject({ severity: 'warning', path: ['States', 'A', 'Next'] });
+    expect(d.range.offset).toBe(text.lastIndexOf('Next') - (format === 'json' ? 1 : 0));
+    expect(d.message).toBe("Duplicate key 'Next' in States.A: only the last value is used");
+    expect(doc.definition?.States.A).toMatchObject({ Next: 'C' });
+  });
+
   it('never throws on odd input', () => {
     for (const t of ['', '   ', '{', '}', '{"a":', '\uFEFF{}', 'null', '{"__proto__": {"x": 1}}']) {
       expect(() => parseDocument(t)).not.toThrow();

@@ -1,6 +1,7 @@
 import { stringify as yamlStringify } from 'yaml';
 import type { Diagnostic, JsonPath, TextRange } from '../types/common.js';
 import type { StateMachine } from '../types/index.js';
+import type { DuplicateKey } from './duplicate-keys.js';
 import { parseJsonText } from './json.js';
 import { lineColOf } from './line-col.js';
 import { findPos, type PosNode } from './pos-tree.js';
@@ -68,6 +69,14 @@ function buildDocument(text: string, format: 'json' | 'yaml', root: () => PosNod
   };
 }
 
+function reportDuplicates(text: string, dups: DuplicateKey[], out: Diagnostic[]): void {
+  for (const d of dups) {
+    out.push(makeDiagnostic(text, 'DUPLICATE_KEY', 'warning',
+      `Duplicate key '${d.key}'${d.objectPath.length ? ` in ${d.objectPath.join('.')}` : ''}: only the last value is used`,
+      { offset: d.offset, length: d.length }, [...d.objectPath, d.key]));
+  }
+}
+
 /**
  * Parses an ASL definition (JSON or YAML) into a positioned document. Pure; never throws.
  *
@@ -76,6 +85,7 @@ function buildDocument(text: string, format: 'json' | 'yaml', root: () => PosNod
  * - YAML (1.2, via the `yaml` package) errors become `YAML_SYNTAX`; its warnings (e.g. an unresolved CloudFormation
  *   tag such as `!Sub`, kept as a plain string) become `YAML_WARNING` warnings.
  * - `format: 'auto'` (the default) picks JSON when the text starts with `{` (after whitespace), else YAML.
+ * - A key repeated in one object gives a `DUPLICATE_KEY` warning (the last value wins, as in JSON.parse).
  * - A root that is not an object gives `definition: undefined` and a `NOT_AN_OBJECT` error.
  *
  * @example
@@ -92,6 +102,7 @@ export function parseDocument(text: string, format: 'json' | 'yaml' | 'auto' = '
     diagnostics.push(makeDiagnostic(text, 'JSON_SYNTAX', 'error', `JSON syntax error at line ${line}, column ${column}: ${e.message}`,
       { offset: e.offset, length: e.length }));
   }
+  reportDuplicates(text, res.duplicates, diagnostics);
   if (res.errors.length === 0 && !isObject(res.value)) {
     diagnostics.push(makeDiagnostic(text, 'NOT_AN_OBJECT', 'error', 'A state machine definition must be a JSON object',
       res.root()?.range ?? { offset: 0, length: 0 }));
@@ -111,6 +122,7 @@ export function fromYaml(text: string): ParsedDocument {
     diagnostics.push(makeDiagnostic(text, 'YAML_SYNTAX', 'error', `YAML syntax error at line ${line}, column ${column}: ${e.message}`,
       { offset: e.offset, length: e.length }));
   }
+  reportDuplicates(text, res.duplicates, diagnostics);
   for (const w of res.warnings) {
     diagnostics.push(makeDiagnostic(text, 'YAML_WARNING', 'warning', `YAML: ${w.message}`, { offset: w.offset, length: w.length }));
   }

@@ -1,10 +1,13 @@
 import { printParseErrorCode, visit } from 'jsonc-parser';
+import { findDuplicateKeys, type DuplicateKey } from './duplicate-keys.js';
 import type { PosNode } from './pos-tree.js';
 
 /** Result of the JSON front end: the plain value, syntax errors, and a (lazily built) positioned tree. */
 export interface JsonParseResult {
   value: unknown;
   errors: { message: string; offset: number; length: number }[];
+  /** Keys repeated within one object (the last value wins, as in JSON.parse). */
+  duplicates: DuplicateKey[];
   /** The positioned tree; built on first call (one jsonc-parser pass), then cached. */
   root(): PosNode | undefined;
 }
@@ -29,6 +32,8 @@ const MESSAGES: Record<string, string> = {
 };
 
 interface Frame {
+  /** This container's key or index in its parent (undefined for the root). */
+  path?: string | number;
   node: PosNode;
   value: Record<string, unknown> | unknown[];
   key?: string;
@@ -45,8 +50,10 @@ function setProp(obj: Record<string, unknown>, key: string, v: unknown) {
  * One pass of jsonc-parser's `visit` (strict: no comments, no trailing commas) that builds the positioned tree,
  * the recovered value and the errors.
  */
-function scan(text: string, withTree: boolean): { root: PosNode | undefined; value: unknown; errors: JsonParseResult['errors'] } {
+function scan(text: string, withTree: boolean): { root: PosNode | undefined; value: unknown; errors: JsonParseResult['errors'];
+  duplicates: DuplicateKey[] } {
   const errors: JsonParseResult['errors'] = [];
+  const duplicates: DuplicateKey[] = [];
   const stack: Frame[] = [];
   let root: PosNode | undefined;
   let rootValue: unknown;
@@ -63,6 +70,9 @@ function scan(text: string, withTree: boolean): { root: PosNode | undefined; val
       top.value.push(value);
       if (withTree) top.node.items!.push(node);
     } else if (top.key !== undefined) {
+      if (Object.prototype.hasOwnProperty.call(top.value, top.key)) {
+        duplicates.push({ key: top.key, objectPath: stack.slice(1).map((f) => f.path!), offset: top.keyOffset!, length: top.keyLength! });
+      }
       setProp(top.value, top.key, value);
       if (withTree) {
         node.keyRange = { offset: top.keyOffset!, length: top.keyLength! };
@@ -71,13 +81,20 @@ function scan(text: string, withTree: boolean): { root: PosNode | undefined; val
       top.key = undefined;
     }
   };
+  /** The key or index the next value will take in the current container. */
+  const slot = (): string | number | undefined => {
+    const top = stack[stack.length - 1];
+    if (!top) return undefined;
+    return Array.isArray(top.value) ? top.value.length : top.key;
+  };
   visit(text, {
     onObjectBegin(offset) {
       const node: PosNode = { range: { offset, length: 0 } };
       if (withTree) node.props = new Map();
       const value: Record<string, unknown> = {};
+      const at = slot();
       attach(node, value);
-      stack.push({ node, value });
+      stack.push({ node, value, path: at });
     },
     onObjectProperty(property, offset, length) {
       const top = stack[stack.length - 1];
@@ -95,8 +112,9 @@ function scan(text: string, withTree: boolean): { root: PosNode | undefined; val
       const node: PosNode = { range: { offset, length: 0 } };
       if (withTree) node.items = [];
       const value: unknown[] = [];
+      const at = slot();
       attach(node, value);
-      stack.push({ node, value });
+      stack.push({ node, value, path: at });
     },
     onArrayEnd(offset, length) {
       const f = stack.pop();
@@ -112,7 +130,7 @@ function scan(text: string, withTree: boolean): { root: PosNode | undefined; val
   }, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   // Unclosed containers: extend them to the end of the text.
   for (const f of stack) f.node.range.length = text.length - f.node.range.offset;
-  return { root, value: rootValue, errors };
+  return { root, value: rootValue, errors, duplicates };
 }
 
 /**
@@ -136,6 +154,7 @@ export function parseJsonText(text: string): JsonParseResult {
     return {
       value,
       errors: [],
+      duplicates: findDuplicateKeys(text),
       root() {
         if (!built) {
           tree = scan(text, true).root;
@@ -150,5 +169,5 @@ export function parseJsonText(text: string): JsonParseResult {
     // JSON.parse rejected something jsonc-parser accepted (e.g. a byte-order mark): report it generically.
     res.errors.push({ message: 'Invalid JSON', offset: 0, length: 0 });
   }
-  return { value: res.value, errors: res.errors, root: () => res.root };
+  return { value: res.value, errors: res.errors, duplicates: res.duplicates, root: () => res.root };
 }

@@ -1,4 +1,6 @@
 import { isMap, isScalar, isSeq, isPair, isAlias, parseDocument as parseYamlDocument, type Node as YamlNode } from 'yaml';
+import type { JsonPath } from '../types/common.js';
+import type { DuplicateKey } from './duplicate-keys.js';
 import type { PosNode } from './pos-tree.js';
 
 /** Result of the YAML front end (same shape as the JSON one). */
@@ -7,6 +9,7 @@ export interface YamlParseResult {
   value: unknown;
   errors: { message: string; offset: number; length: number }[];
   warnings: { message: string; offset: number; length: number }[];
+  duplicates: DuplicateKey[];
 }
 
 function rangeOf(node: { range?: [number, number, number] | null } | null | undefined) {
@@ -15,7 +18,8 @@ function rangeOf(node: { range?: [number, number, number] | null } | null | unde
   return { offset: r[0], length: Math.max(0, r[1] - r[0]) };
 }
 
-function convert(node: unknown, doc: ReturnType<typeof parseYamlDocument>, depth = 0): PosNode {
+function convert(node: unknown, doc: ReturnType<typeof parseYamlDocument>, dups: DuplicateKey[], path: JsonPath,
+  depth = 0): PosNode {
   let n = node as YamlNode | null;
   if (depth < 50 && n && isAlias(n)) n = (n.resolve(doc) as YamlNode | undefined) ?? n;
   const pos: PosNode = { range: rangeOf(n as never) };
@@ -25,13 +29,14 @@ function convert(node: unknown, doc: ReturnType<typeof parseYamlDocument>, depth
       if (!isPair(item)) continue;
       const key = item.key as YamlNode | null;
       const k = key && isScalar(key) ? String(key.value) : key ? String(key) : '';
-      const child = item.value == null ? { range: rangeOf(key as never) } : convert(item.value, doc, depth + 1);
+      const child = item.value == null ? { range: rangeOf(key as never) } : convert(item.value, doc, dups, [...path, k], depth + 1);
       child.keyRange = rangeOf(key as never);
+      if (props.has(k)) dups.push({ key: k, objectPath: path, ...child.keyRange });
       props.set(k, child);
     }
     pos.props = props;
   } else if (n && isSeq(n)) {
-    pos.items = n.items.map((it) => convert(it, doc, depth + 1));
+    pos.items = n.items.map((it, i) => convert(it, doc, dups, [...path, i], depth + 1));
   }
   return pos;
 }
@@ -54,6 +59,7 @@ export function parseYamlText(text: string): YamlParseResult {
   } catch (e) {
     errors.push({ message: (e as Error).message, offset: 0, length: 0 });
   }
-  const root = doc.contents ? convert(doc.contents, doc) : undefined;
-  return { root, value, errors, warnings };
+  const duplicates: DuplicateKey[] = [];
+  const root = doc.contents ? convert(doc.contents, doc, duplicates, []) : undefined;
+  return { root, value, errors, warnings, duplicates };
 }

@@ -21,6 +21,9 @@ export interface StateScope {
  * Visits every state depth-first in document order (a Parallel/Map state before its nested states), with its path
  * (`["States","A"]` or `["States","P","Branches",0,"States","B"]`). Tolerates malformed input (skips non-objects).
  * Pure apart from calling `visit`.
+ * @example
+ * const names: string[] = [];
+ * forEachState(def, (name, state) => { if (state.Type === 'Task') names.push(name); });
  */
 export function forEachState(def: StateMachine, visit: (name: string, state: State, path: JsonPath) => void): void {
   const walk = (scope: unknown, path: JsonPath) => {

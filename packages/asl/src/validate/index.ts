@@ -27,6 +27,10 @@ const NO_TEXT: Locator = { text: '', rangeOf: () => undefined, keyRangeOf: () =>
 /**
  * Convenience: validates a plain definition object. Ranges are zero-length at offset 0 (line 1, column 1); use
  * `path` to locate problems. Pure; never throws.
+ * @example
+ * validateDefinition({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' } } });
+ * // [{ code: 'INVALID_NEXT', severity: 'error', path: ['States','A','Next'],
+ * //    message: "Next target 'B' of state 'A' is not a state in this scope", … }, { code: 'NO_TERMINAL_STATE', … }]
  */
 export function validateDefinition(def: unknown): Diagnostic[] {
   const ctx = new Ctx(NO_TEXT);

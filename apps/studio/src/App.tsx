@@ -1,6 +1,7 @@
 import { useDocumentStore } from './stores/document-store';
 import { useViewStore } from './stores/view-store';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { Splitter } from './components/Splitter';
 import { StatusBar } from './components/StatusBar';
 import { NoticeToast } from './components/Notice';
 import { Canvas } from './features/canvas/Canvas';
@@ -29,6 +30,9 @@ function HistoryButtons() {
 /** The studio: toolbar, states browser, canvas and code side by side, inspector, execution panel, status bar. */
 export function App() {
   useGlobalShortcuts();
+  const codeWidth = useViewStore((s) => s.codeWidth);
+  const runHeight = useViewStore((s) => s.runHeight);
+  const setPaneSizes = useViewStore((s) => s.setPaneSizes);
   return (
     <div className="app">
       <header className="toolbar" role="toolbar" aria-label="Main toolbar">
@@ -58,9 +62,13 @@ export function App() {
                 <Canvas />
               </ErrorBoundary>
             </section>
-            <CodePane />
+            <Splitter direction="col" sign={-1} size={codeWidth} min={220} max={900} label="Resize code pane" onResize={(v) => setPaneSizes({ codeWidth: v })} />
+            <div className="code-slot" style={{ width: codeWidth }}>
+              <CodePane />
+            </div>
           </div>
-          <div className="run-pane">
+          <Splitter direction="row" sign={-1} size={runHeight} min={60} max={600} label="Resize execution pane" onResize={(v) => setPaneSizes({ runHeight: v })} />
+          <div className="run-pane" style={{ height: runHeight }}>
             <ErrorBoundary name="Execution panel">
               <RunPanel />
             </ErrorBoundary>

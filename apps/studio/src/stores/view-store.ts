@@ -24,6 +24,9 @@ export interface ViewState {
   layoutRequest: number;
   /** Whether a layout is being computed. */
   layingOut: boolean;
+  /** Width (px) of the code pane and height (px) of the execution pane. */
+  codeWidth: number;
+  runHeight: number;
 
   /** Records a dragged position. */
   moveNode(id: string, pos: XY): void;
@@ -36,6 +39,8 @@ export interface ViewState {
   /** Replaces the manual positions (restore / new document). */
   setManual(manual: Record<string, XY>): void;
   setLayingOut(v: boolean): void;
+  /** Resizes the code pane / execution pane. */
+  setPaneSizes(sizes: Partial<Pick<ViewState, 'codeWidth' | 'runHeight'>>): void;
 }
 
 /**
@@ -50,6 +55,8 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   layoutKey: null,
   layoutRequest: 0,
   layingOut: false,
+  codeWidth: 340,
+  runHeight: 190,
   moveNode(id, pos) {
     set({ manual: { ...get().manual, [id]: { x: Math.round(pos.x), y: Math.round(pos.y) } } });
   },
@@ -78,5 +85,8 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   },
   setLayingOut(v) {
     set({ layingOut: v });
+  },
+  setPaneSizes(sizes) {
+    set(sizes);
   },
 }));

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -7,40 +7,148 @@ import {
   ReactFlow,
   ReactFlowProvider,
   applyNodeChanges,
-  useNodesInitialized,
   useReactFlow,
   type NodeChange,
   type NodeMouseHandler,
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { layoutKey as layoutKeyOf } from '@asl-studio/graph';
 import { useDocumentStore } from '../../stores/document-store';
 import { useViewStore } from '../../stores/view-store';
-import { PALETTE_MIME } from '../palette/palette-items';
+import { setPaletteDropHandler, usePaletteDrag } from '../palette/palette-drag';
 import { insertPaletteItem } from './actions';
 import { buildEdges, buildNodes, diagnosticsByState } from './build-elements';
-import { edgeTypes } from './edges';
+import { edgeTypes, type AslEdge } from './edges';
 import { graphOf } from './graph-cache';
 import { nodeTypes, type AslNode } from './nodes';
 import { useElkLayout } from './use-layout';
 
-/** Keep the user's `measured` sizes (React Flow needs them) when the derived nodes are rebuilt. */
-function mergeMeasured(prev: AslNode[], next: AslNode[]): AslNode[] {
+function sameDiag(a: AslNode['data']['diag'], b: AslNode['data']['diag']): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  return a.errors === b.errors && a.warnings === b.warnings && a.title === b.title && a.range.offset === b.range.offset && a.range.length === b.range.length;
+}
+
+/** Whether two derived nodes would render the same (so React Flow can skip the node). */
+function sameNode(a: AslNode, b: AslNode): boolean {
+  return (
+    a.type === b.type &&
+    a.position.x === b.position.x &&
+    a.position.y === b.position.y &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.parentId === b.parentId &&
+    a.selected === b.selected &&
+    a.data.label === b.data.label &&
+    a.data.stateType === b.data.stateType &&
+    a.data.subtitle === b.data.subtitle &&
+    a.data.isBranch === b.data.isBranch &&
+    sameDiag(a.data.diag, b.data.diag)
+  );
+}
+
+/**
+ * Merges freshly derived nodes into the current ones: unchanged nodes keep their object (React Flow skips them),
+ * changed ones keep React Flow's `measured` size.
+ */
+function mergeNodes(prev: AslNode[], next: AslNode[]): AslNode[] {
   if (!prev.length) return next;
   const byId = new Map(prev.map((n) => [n.id, n]));
   return next.map((n) => {
     const p = byId.get(n.id);
-    return p?.measured ? { ...n, measured: p.measured } : n;
+    if (!p) return n;
+    if (sameNode(p, n)) return p;
+    return p.measured ? { ...n, measured: p.measured } : n;
   });
 }
 
+/** Keeps edge objects that did not change, so React Flow re-renders only what changed. */
+function mergeEdges(prev: AslEdge[], next: AslEdge[]): AslEdge[] {
+  if (!prev.length) return next;
+  const byId = new Map(prev.map((e) => [e.id, e]));
+  let changed = prev.length !== next.length;
+  const out = next.map((e, i) => {
+    const p = byId.get(e.id);
+    const same =
+      p && p.source === e.source && p.target === e.target && p.data?.kind === e.data?.kind && p.data?.label === e.data?.label && p.data?.dropTarget === e.data?.dropTarget;
+    if (!same || prev[i] !== p) changed = true;
+    return same ? p : e;
+  });
+  return changed ? out : prev;
+}
+
+/** Distance (client px) from a point to an SVG path, by sampling. */
+function distanceToPath(path: SVGPathElement, x: number, y: number): number {
+  const ctm = path.getScreenCTM();
+  if (!ctm) return Infinity;
+  const len = path.getTotalLength();
+  const steps = Math.max(8, Math.min(64, Math.ceil(len / 12)));
+  let best = Infinity;
+  for (let i = 0; i <= steps; i++) {
+    const p = path.getPointAtLength((len * i) / steps).matrixTransform(ctm);
+    best = Math.min(best, Math.hypot(p.x - x, p.y - y));
+  }
+  return best;
+}
+
+/** The edge under (or within 24 px of) a client point, or null when over a node or far from any edge. */
 function edgeIdAt(x: number, y: number): string | null {
+  // Edges right under the pointer; a Next/Choice edge wins over a Catch edge drawn on top of it.
+  const hits: string[] = [];
   for (const el of document.elementsFromPoint(x, y)) {
     const edge = el.closest('.react-flow__edge');
-    if (edge) return edge.getAttribute('data-id');
-    if (el.closest('.react-flow__node')) return null;
+    const id = edge?.getAttribute('data-id');
+    if (id && !hits.includes(id)) hits.push(id);
+    if (!edge && el.closest('.react-flow__node-state, .react-flow__node-marker')) break;
   }
-  return null;
+  if (hits.length) return hits.find((id) => !id.startsWith('catch:')) ?? hits[0]!;
+  let best: string | null = null;
+  let bestD = 24;
+  for (const edge of document.querySelectorAll<SVGGElement>('.canvas-wrap .react-flow__edge')) {
+    const r = edge.getBoundingClientRect();
+    if (x < r.left - bestD || x > r.right + bestD || y < r.top - bestD || y > r.bottom + bestD) continue;
+    const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path');
+    if (!path) continue;
+    const d = distanceToPath(path, x, y);
+    if (d < bestD) {
+      bestD = d;
+      best = edge.getAttribute('data-id');
+    }
+  }
+  return best;
+}
+
+function insideRect(el: HTMLElement | null, x: number, y: number): boolean {
+  if (!el) return false;
+  const r = el.getBoundingClientRect();
+  return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+}
+
+/** A viewport showing the whole drawing at up to 100 % zoom, or, when that would be below 70 %, its top at 70 %. */
+function fitViewport(nodes: AslNode[], width: number, height: number): { x: number; y: number; zoom: number } | null {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  for (const n of nodes) {
+    if (n.parentId) continue;
+    x0 = Math.min(x0, n.position.x);
+    y0 = Math.min(y0, n.position.y);
+    x1 = Math.max(x1, n.position.x + (n.width ?? 0));
+    y1 = Math.max(y1, n.position.y + (n.height ?? 0));
+  }
+  if (!Number.isFinite(x0) || width <= 0 || height <= 0) return null;
+  const pad = 24;
+  const bw = x1 - x0, bh = y1 - y0;
+  const fit = Math.min((width - 2 * pad) / bw, (height - 2 * pad) / bh, 1);
+  // Never below a readable zoom: a big drawing is shown from its top, centred, and scrolls.
+  const zoom = Math.max(fit, 0.7);
+  // Too wide: centre the start marker (the main flow) rather than the bounding box.
+  const start = nodes.find((n) => n.id === '__start');
+  const x =
+    bw * zoom > width - 2 * pad && start
+      ? Math.min(pad - x0 * zoom, width / 2 - (start.position.x + (start.width ?? 0) / 2) * zoom)
+      : (width - bw * zoom) / 2 - x0 * zoom;
+  const y = zoom > fit ? pad - y0 * zoom : (height - bh * zoom) / 2 - y0 * zoom;
+  return { x, y, zoom };
 }
 
 function MiniMapNodeColor(n: AslNode): string {
@@ -61,22 +169,41 @@ function CanvasInner() {
   const layoutRequest = useViewStore((s) => s.layoutRequest);
   const rf = useReactFlow();
   const [dropEdgeId, setDropEdgeId] = useState<string | null>(null);
+  const wrap = useRef<HTMLDivElement>(null);
 
   const graph = useMemo(() => graphOf(def), [def]);
+  const visibleCentre = () => {
+    const el = wrap.current;
+    if (!el) return undefined;
+    const r = el.getBoundingClientRect();
+    return rf.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 3 });
+  };
   useElkLayout(graph);
   const diag = useMemo(() => diagnosticsByState(diagnostics), [diagnostics]);
-  const hasLayout = layoutKey !== null;
+  // Draw once a layout exists that covers most of the graph (avoids a flash of unplaced nodes after an import).
+  const currentKey = useMemo(() => layoutKeyOf(graph), [graph]);
+  const layoutReady = layoutKey === currentKey;
+  const hasLayout = useMemo(() => {
+    if (layoutReady) return true;
+    const missing = graph.nodes.filter((n) => !layout[n.id]).length;
+    return graph.nodes.length > 0 && missing <= graph.nodes.length / 2;
+  }, [layoutReady, layout, graph]);
   const derivedNodes = useMemo(
-    () => (hasLayout ? buildNodes({ graph, def, layout, manual, diag, selected }) : []),
+    () => (hasLayout ? buildNodes({ graph, def, layout, manual, diag, selected, anchor: visibleCentre() }) : []),
     [hasLayout, graph, def, layout, manual, diag, selected],
   );
-  const edges = useMemo(() => (hasLayout ? buildEdges(graph, dropEdgeId) : []), [hasLayout, graph, dropEdgeId]);
+  const prevEdges = useRef<AslEdge[]>([]);
+  const edges = useMemo(() => {
+    const next = hasLayout ? mergeEdges(prevEdges.current, buildEdges(graph, dropEdgeId)) : [];
+    prevEdges.current = next;
+    return next;
+  }, [hasLayout, graph, dropEdgeId]);
 
   // Controlled nodes: derived from the document + view state, with React Flow's own changes (drag, measure) applied locally.
   const [local, setLocal] = useState<{ src: AslNode[]; nodes: AslNode[] }>({ src: derivedNodes, nodes: derivedNodes });
   let nodes = local.nodes;
   if (local.src !== derivedNodes) {
-    nodes = mergeMeasured(local.nodes, derivedNodes);
+    nodes = mergeNodes(local.nodes, derivedNodes);
     setLocal({ src: derivedNodes, nodes });
   }
 
@@ -105,47 +232,55 @@ function CanvasInner() {
       fitPending.current = true;
     }
   }, [layoutRequest]);
-  const origin = useDocumentStore((s) => s.origin);
-  const version = useDocumentStore((s) => s.version);
-  useEffect(() => {
-    if (origin === 'import' || origin === 'load') fitPending.current = true;
-  }, [origin, version]);
-  const initialized = useNodesInitialized();
-  useEffect(() => {
-    if (!fitPending.current || !hasLayout || !nodes.length || !initialized) return;
-    fitPending.current = false;
-    const id = requestAnimationFrame(() => void rf.fitView({ padding: 0.08, maxZoom: 1, duration: 0 }));
-    return () => cancelAnimationFrame(id);
-  }, [layout, hasLayout, nodes.length, initialized, rf]);
-
-  // Palette drag and drop.
-  const onDragOver = useCallback((e: DragEvent) => {
-    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
-    e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
-    const id = edgeIdAt(e.clientX, e.clientY);
-    setDropEdgeId((cur) => (cur === id ? cur : id));
-  }, []);
-  const onDragLeave = useCallback((e: DragEvent) => {
-    if (e.currentTarget.contains(e.relatedTarget as Node | null)) return;
-    setDropEdgeId(null);
-  }, []);
-  const onDrop = useCallback(
-    (e: DragEvent) => {
-      const itemId = e.dataTransfer.getData(PALETTE_MIME);
-      if (!itemId) return;
-      e.preventDefault();
-      const edgeId = edgeIdAt(e.clientX, e.clientY);
-      setDropEdgeId(null);
-      const edge = edgeId ? graph.edges.find((g) => g.id === edgeId) : undefined;
-      const position = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-      insertPaletteItem(itemId, edge ? { edge } : { position: { x: position.x - 100, y: position.y - 24 } });
-    },
-    [graph, rf],
+  useEffect(
+    () =>
+      useDocumentStore.subscribe((s, p) => {
+        if (s.version !== p.version && (s.origin === 'import' || s.origin === 'load')) fitPending.current = true;
+      }),
+    [],
   );
+  useEffect(() => {
+    if (!fitPending.current || !layoutReady || !derivedNodes.length) return;
+    fitPending.current = false;
+    const id = requestAnimationFrame(() => {
+      const el = wrap.current;
+      if (!el) return;
+      const { width, height } = el.getBoundingClientRect();
+      const v = fitViewport(derivedNodes, width, height);
+      if (v) void rf.setViewport(v, { duration: 0 });
+    });
+    return () => cancelAnimationFrame(id);
+  }, [layout, layoutReady, derivedNodes, rf]);
+
+  // Palette drag (pointer events): highlight the edge under the pointer; drop inserts there or appends.
+  const dragging = usePaletteDrag((d) => d.itemId !== null);
+  useEffect(() => {
+    if (!dragging) {
+      setDropEdgeId(null);
+      return;
+    }
+    return usePaletteDrag.subscribe((d) => {
+      const id = d.itemId && insideRect(wrap.current, d.x, d.y) ? edgeIdAt(d.x, d.y) : null;
+      setDropEdgeId((cur) => (cur === id ? cur : id));
+    });
+  }, [dragging]);
+  useEffect(
+    () =>
+      setPaletteDropHandler((itemId, x, y) => {
+        if (!insideRect(wrap.current, x, y)) return false;
+        const edgeId = edgeIdAt(x, y);
+        const edge = edgeId ? graphRef.current.edges.find((g) => g.id === edgeId) : undefined;
+        const p = rf.screenToFlowPosition({ x, y });
+        insertPaletteItem(itemId, edge ? { edge } : { position: { x: p.x - 100, y: p.y - 24 } });
+        return true;
+      }),
+    [rf],
+  );
+  const graphRef = useRef(graph);
+  graphRef.current = graph;
 
   return (
-    <div className="canvas-wrap" onDragOver={onDragOver} onDragLeave={onDragLeave} onDrop={onDrop}>
+    <div className={`canvas-wrap${dragging ? ' is-dropping' : ''}`} ref={wrap}>
       <ReactFlow<AslNode>
         nodes={nodes}
         edges={edges}
@@ -173,7 +308,8 @@ function CanvasInner() {
       </ReactFlow>
       {syntaxError ? (
         <div className="canvas-banner" role="alert">
-          <strong>Invalid JSON</strong> at line {syntaxError.line}, column {syntaxError.column}: {syntaxError.message}.{' '}
+          <strong>Invalid JSON</strong> at line {syntaxError.line}, column {syntaxError.column}:{' '}
+          {syntaxError.message.replace(/^JSON syntax error at line \d+, column \d+:\s*/i, '').replace(/\.$/, '')}.{' '}
           <span className="muted">The graph shows the last valid definition.</span>
         </div>
       ) : null}

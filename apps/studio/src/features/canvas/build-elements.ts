@@ -50,21 +50,46 @@ export interface BuildInput {
   manual: Record<string, XY>;
   diag: Map<string, NodeDiagnostics>;
   selected: string | null;
+  /** Where to put a new top-level node that has no neighbour with a position yet (e.g. the visible centre). */
+  anchor?: XY;
 }
 
 /**
  * React Flow nodes for the graph: positions from manual drags, else the elk layout, else a fallback to the
  * right of the drawing (new nodes while a layout is pending). Pure.
  */
-export function buildNodes({ graph, def, layout, manual, diag, selected }: BuildInput): AslNode[] {
+export function buildNodes({ graph, def, layout, manual, diag, selected, anchor }: BuildInput): AslNode[] {
   let maxX = 0;
   for (const box of Object.values(layout)) maxX = Math.max(maxX, box.x + box.width);
+  const placed = new Map<string, XY>();
+  const known = (id: string): XY | undefined => placed.get(id) ?? manual[id] ?? layout[id];
+  const parentOf = new Map(graph.nodes.map((n) => [n.id, n.parentId]));
+  // A node without a layout yet (just typed or dropped, elk still running) goes next to a placed neighbour, so the
+  // canvas shows it at once; elk then moves it to its place.
+  const provisional = (g: GraphNode, pending: number): XY => {
+    for (const e of graph.edges) {
+      if (e.target === g.id && parentOf.get(e.source) === g.parentId) {
+        const p = known(e.source);
+        if (p) return { x: p.x, y: p.y + CARD.height + 40 };
+      }
+    }
+    for (const e of graph.edges) {
+      if (e.source === g.id && !e.target.startsWith('__end') && parentOf.get(e.target) === g.parentId) {
+        const p = known(e.target);
+        if (p) return { x: p.x + CARD.width + 40, y: p.y };
+      }
+    }
+    if (g.parentId) return { x: 16, y: 40 + 70 * pending };
+    if (anchor) return { x: anchor.x - CARD.width / 2, y: anchor.y - CARD.height / 2 + 70 * pending };
+    return { x: maxX + 60, y: 40 + 70 * pending };
+  };
   let pending = 0;
   const nodes: AslNode[] = [];
   for (const g of graph.nodes) {
     const box = layout[g.id];
     const size = box && g.isGroup ? { width: box.width, height: box.height } : nodeSize(g);
-    const pos = manual[g.id] ?? (box ? { x: box.x, y: box.y } : g.parentId ? { x: 16, y: 40 } : { x: maxX + 60, y: 40 + 70 * pending++ });
+    const pos = manual[g.id] ?? (box ? { x: box.x, y: box.y } : provisional(g, pending++));
+    placed.set(g.id, pos);
     const isMarker = g.kind === 'start' || g.kind === 'end';
     const type = isMarker ? 'marker' : g.isGroup ? 'group' : 'state';
     const stateObj = g.kind === 'state' ? (valueAtPath(def, g.path) as Record<string, unknown> | undefined) : undefined;
@@ -100,6 +125,7 @@ export function buildEdges(graph: AslGraph, dropEdgeId: string | null): AslEdge[
     source: e.source,
     target: e.target,
     type: 'transition',
+    ...(e.kind === 'catch' ? { sourceHandle: 'catch' } : {}),
     selectable: false,
     data: { kind: e.kind, label: e.label, dropTarget: e.id === dropEdgeId },
     markerEnd: { type: MarkerType.ArrowClosed, width: 14, height: 14, color: e.kind === 'catch' ? '#d13212' : '#687078' },

@@ -96,6 +96,7 @@ export const StateNode = memo(function StateNode({ id, data, selected }: NodePro
       </span>
       {data.diag ? <DiagBadge diag={data.diag} /> : null}
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" id="catch" position={Position.Right} isConnectable={false} />
     </div>
   );
 });
@@ -125,6 +126,7 @@ export const GroupNode = memo(function GroupNode({ id, data, selected }: NodePro
         {data.diag ? <DiagBadge diag={data.diag} /> : null}
       </div>
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
+      <Handle type="source" id="catch" position={Position.Right} isConnectable={false} style={{ top: 18 }} />
     </div>
   );
 });

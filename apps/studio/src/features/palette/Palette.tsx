@@ -1,11 +1,23 @@
-import { useMemo, useState, type DragEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { insertPaletteItem } from '../canvas/actions';
-import { filterPalette, PALETTE_MIME, type PaletteItem } from './palette-items';
+import { filterPalette, type PaletteItem } from './palette-items';
+import { beginPaletteDrag, usePaletteDrag } from './palette-drag';
 
 function groupBy(items: PaletteItem[]): [string, PaletteItem[]][] {
   const map = new Map<string, PaletteItem[]>();
   for (const i of items) map.set(i.group, [...(map.get(i.group) ?? []), i]);
   return [...map.entries()];
+}
+
+/** The label following the pointer while a palette item is dragged. */
+function DragGhost() {
+  const drag = usePaletteDrag();
+  if (!drag.itemId) return null;
+  return (
+    <div className="drag-ghost" style={{ transform: `translate(${drag.x + 10}px, ${drag.y + 8}px)` }} aria-hidden="true">
+      {drag.title}
+    </div>
+  );
 }
 
 /**
@@ -15,11 +27,6 @@ function groupBy(items: PaletteItem[]): [string, PaletteItem[]][] {
 export function Palette() {
   const [query, setQuery] = useState('');
   const groups = useMemo(() => groupBy(filterPalette(query)), [query]);
-  const onDragStart = (e: DragEvent, item: PaletteItem) => {
-    e.dataTransfer.setData(PALETTE_MIME, item.id);
-    e.dataTransfer.setData('text/plain', item.title);
-    e.dataTransfer.effectAllowed = 'copy';
-  };
   return (
     <nav className="palette" aria-label="States">
       <input
@@ -42,11 +49,16 @@ export function Palette() {
                     role="button"
                     tabIndex={0}
                     className={`palette-item ${item.group === 'Flow' ? `flow type-${item.state.Type as string}` : 'action'}`}
-                    draggable
                     data-palette-id={item.id}
+                    data-palette-type={String(item.state.Type)}
                     aria-label={item.group === 'Flow' ? item.title : `${item.group}: ${item.title}`}
                     title={`${item.group === 'Flow' ? item.title : `${item.group} ${item.title}`} — drag onto the canvas, or double-click to add after the selected state`}
-                    onDragStart={(e) => onDragStart(e, item)}
+                    onPointerDown={(e) => {
+                      if (e.button !== 0) return;
+                      e.preventDefault();
+                      (e.currentTarget as HTMLElement).focus();
+                      beginPaletteDrag(item.id, item.title, e.clientX, e.clientY);
+                    }}
                     onDoubleClick={() => insertPaletteItem(item.id, { afterSelected: true })}
                     onKeyDown={(e) => {
                       if (e.key === 'Enter' || e.key === ' ') {
@@ -64,6 +76,7 @@ export function Palette() {
           </section>
         ))}
       </div>
+      <DragGhost />
     </nav>
   );
 }

@@ -207,5 +207,3 @@ export function filterPalette(query: string): PaletteItem[] {
   );
 }
 
-/** MIME type of palette drags. */
-export const PALETTE_MIME = 'application/x-asl-palette';

@@ -244,7 +244,10 @@ function exclusive(ctx: Ctx, state: Record<string, unknown>, path: JsonPath, fie
 }
 
 function checkTask(ctx: Ctx, name: string, s: Record<string, unknown>, path: JsonPath, lang: LangMode): void {
-  if ('Resource' in s) checkString(ctx, s.Resource, [...path, 'Resource'], 'Resource');
+  if ('Resource' in s && checkString(ctx, s.Resource, [...path, 'Resource'], 'Resource') && !/^arn:[^:]*:/.test(s.Resource as string)) {
+    // The spec allows any URI, but Step Functions only runs ARNs (dg/state-task.html): a warning, not an error.
+    ctx.warn('INVALID_RESOURCE', `'Resource' should be an ARN (arn:aws:states:::service:api, a Lambda function ARN or an activity ARN), got "${s.Resource as string}"`, [...path, 'Resource']);
+  }
   exclusive(ctx, s, path, ['TimeoutSeconds', 'TimeoutSecondsPath'], name);
   exclusive(ctx, s, path, ['HeartbeatSeconds', 'HeartbeatSecondsPath'], name);
   if ('TimeoutSeconds' in s) checkNumber(ctx, s.TimeoutSeconds, [...path, 'TimeoutSeconds'], 'TimeoutSeconds', { integer: true, min: 0, exclusiveMin: true }, lang);

@@ -4,6 +4,7 @@ import { validateDefinition, validateDocument } from './index.js';
 
 /** A one-state machine around `state` (named S). */
 const one = (state: object, extra: object = {}) => ({ StartAt: 'S', States: { S: state }, ...extra });
+const ARN = 'arn:aws:lambda:us-east-1:123456789012:function:f';
 const pass = { Type: 'Pass', End: true };
 const errorCodes = (def: unknown) => validateDefinition(def).filter((d) => d.severity === 'error').map((d) => d.code);
 
@@ -35,7 +36,7 @@ describe('invalid definitions', () => {
     { reason: 'missing StartAt and States', def: {}, codes: ['MISSING_REQUIRED_FIELD', 'MISSING_REQUIRED_FIELD'] },
     { reason: 'Next to an unknown state', def: one({ Type: 'Pass', Next: 'Nope' }), codes: ['INVALID_NEXT', 'NO_TERMINAL_STATE'] },
     { reason: 'Default to an unknown state', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.a', IsPresent: true, Next: 'E' }], Default: 'Nope' }, E: { Type: 'Succeed' } } }, codes: ['INVALID_DEFAULT'] },
-    { reason: 'Catch Next to an unknown state', def: one({ Type: 'Task', Resource: 'arn:x', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Nope' }], End: true }), codes: ['INVALID_NEXT'] },
+    { reason: 'Catch Next to an unknown state', def: one({ Type: 'Task', Resource: ARN, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'Nope' }], End: true }), codes: ['INVALID_NEXT'] },
     { reason: 'an unreachable state', def: { StartAt: 'A', States: { A: pass, B: pass } }, codes: ['UNREACHABLE_STATE'] },
     { reason: 'an unreachable cycle', def: { StartAt: 'A', States: { A: pass, B: { Type: 'Pass', Next: 'C' }, C: { Type: 'Pass', Next: 'B' } } }, codes: ['UNREACHABLE_STATE', 'UNREACHABLE_STATE'] },
     { reason: 'no terminal state (an endless loop)', def: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', Next: 'A' } } }, codes: ['NO_TERMINAL_STATE'] },
@@ -52,10 +53,10 @@ describe('invalid definitions', () => {
     { reason: 'Next that is not a string', def: { StartAt: 'S', States: { S: { Type: 'Pass', Next: 3 } } }, codes: ['INVALID_FIELD_TYPE', 'NO_TERMINAL_STATE'] },
     { reason: 'Seconds as a string', def: one({ Type: 'Wait', Seconds: '120', End: true }), codes: ['INVALID_FIELD_TYPE'] },
     { reason: 'negative Seconds', def: one({ Type: 'Wait', Seconds: -1, End: true }), codes: ['INVALID_FIELD_VALUE'] },
-    { reason: 'TimeoutSeconds 0', def: one({ Type: 'Task', Resource: 'arn:x', TimeoutSeconds: 0, End: true }), codes: ['INVALID_FIELD_VALUE'] },
-    { reason: 'Field of another state type', def: one({ Type: 'Pass', Resource: 'arn:x', End: true }), codes: ['INVALID_PROPERTY_NAME'] },
-    { reason: 'Parameters in a JSONata state', def: one({ Type: 'Task', QueryLanguage: 'JSONata', Resource: 'arn:x', Parameters: {}, End: true }), codes: ['INVALID_PROPERTY_NAME'] },
-    { reason: 'Arguments in a JSONPath state', def: one({ Type: 'Task', Resource: 'arn:x', Arguments: {}, End: true }), codes: ['INVALID_PROPERTY_NAME'] },
+    { reason: 'TimeoutSeconds 0', def: one({ Type: 'Task', Resource: ARN, TimeoutSeconds: 0, End: true }), codes: ['INVALID_FIELD_VALUE'] },
+    { reason: 'Field of another state type', def: one({ Type: 'Pass', Resource: ARN, End: true }), codes: ['INVALID_PROPERTY_NAME'] },
+    { reason: 'Parameters in a JSONata state', def: one({ Type: 'Task', QueryLanguage: 'JSONata', Resource: ARN, Parameters: {}, End: true }), codes: ['INVALID_PROPERTY_NAME'] },
+    { reason: 'Arguments in a JSONPath state', def: one({ Type: 'Task', Resource: ARN, Arguments: {}, End: true }), codes: ['INVALID_PROPERTY_NAME'] },
     { reason: 'JSONPath state in a JSONata machine', def: one({ Type: 'Pass', QueryLanguage: 'JSONPath', End: true }, { QueryLanguage: 'JSONata' }), codes: ['INVALID_QUERY_LANGUAGE'] },
     { reason: 'unknown QueryLanguage', def: one(pass, { QueryLanguage: 'XPath' }), codes: ['INVALID_FIELD_VALUE'] },
     // transitions
@@ -67,7 +68,7 @@ describe('invalid definitions', () => {
     { reason: 'Wait with two durations', def: one({ Type: 'Wait', Seconds: 1, SecondsPath: '$.s', End: true }), codes: ['MUTUALLY_EXCLUSIVE'] },
     { reason: 'Wait without a duration', def: one({ Type: 'Wait', End: true }), codes: ['MISSING_REQUIRED_FIELD'] },
     { reason: 'Wait with a malformed Timestamp', def: one({ Type: 'Wait', Timestamp: '2026-01-01 00:00', End: true }), codes: ['INVALID_FIELD_VALUE'] },
-    { reason: 'TimeoutSeconds and TimeoutSecondsPath', def: one({ Type: 'Task', Resource: 'arn:x', TimeoutSeconds: 5, TimeoutSecondsPath: '$.t', End: true }), codes: ['MUTUALLY_EXCLUSIVE'] },
+    { reason: 'TimeoutSeconds and TimeoutSecondsPath', def: one({ Type: 'Task', Resource: ARN, TimeoutSeconds: 5, TimeoutSecondsPath: '$.t', End: true }), codes: ['MUTUALLY_EXCLUSIVE'] },
     { reason: 'Error and ErrorPath', def: one({ Type: 'Fail', Error: 'E', ErrorPath: '$.e' }), codes: ['MUTUALLY_EXCLUSIVE'] },
     // paths, intrinsics, JSONata
     { reason: 'malformed InputPath', def: one({ Type: 'Pass', InputPath: '$.a[', End: true }), codes: ['INVALID_JSON_PATH'] },
@@ -78,7 +79,7 @@ describe('invalid definitions', () => {
     { reason: '.$ value that is neither path nor intrinsic', def: one({ Type: 'Pass', Parameters: { 'a.$': 'hello' }, End: true }), codes: ['INVALID_JSON_PATH'] },
     { reason: '.$ value that is not a string', def: one({ Type: 'Pass', Parameters: { 'a.$': 1 }, End: true }), codes: ['INVALID_FIELD_TYPE'] },
     { reason: 'unknown intrinsic', def: one({ Type: 'Pass', Parameters: { 'a.$': 'States.Foo($.x)' }, End: true }), codes: ['INVALID_INTRINSIC'] },
-    { reason: 'unbalanced intrinsic', def: one({ Type: 'Task', Resource: 'arn:x', ResultSelector: { 'a.$': "States.Format('{}', $.x" }, End: true }), codes: ['INVALID_INTRINSIC'] },
+    { reason: 'unbalanced intrinsic', def: one({ Type: 'Task', Resource: ARN, ResultSelector: { 'a.$': "States.Format('{}', $.x" }, End: true }), codes: ['INVALID_INTRINSIC'] },
     { reason: 'bad path in ItemSelector', def: one({ Type: 'Map', ItemSelector: { 'a.$': '$$.Map.Item.Value]' }, ItemProcessor: { StartAt: 'P', States: { P: pass } }, End: true }), codes: ['INVALID_JSON_PATH'] },
     { reason: 'bad Assign path', def: one({ Type: 'Pass', Assign: { 'x.$': '$.' }, End: true }), codes: ['INVALID_JSON_PATH'] },
     { reason: 'x and x.$ in one template', def: one({ Type: 'Pass', Parameters: { a: 1, 'a.$': '$.a' }, End: true }), codes: ['DUPLICATE_TEMPLATE_KEY'] },
@@ -95,13 +96,13 @@ describe('invalid definitions', () => {
     { reason: 'JSONata rule without Condition', def: { QueryLanguage: 'JSONata', StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Next: 'E' }] }, E: { Type: 'Succeed' } } }, codes: ['MISSING_REQUIRED_FIELD'] },
     { reason: 'JSONPath operator in a JSONata rule', def: { QueryLanguage: 'JSONata', StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Condition: '{% true %}', Variable: '$.a', Next: 'E' }] }, E: { Type: 'Succeed' } } }, codes: ['INVALID_PROPERTY_NAME'] },
     // Retry / Catch
-    { reason: 'Retry without ErrorEquals', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ MaxAttempts: 1 }], End: true }), codes: ['MISSING_REQUIRED_FIELD'] },
-    { reason: 'empty ErrorEquals', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ ErrorEquals: [] }], End: true }), codes: ['MISSING_REQUIRED_FIELD'] },
-    { reason: 'States.ALL not alone', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ ErrorEquals: ['States.ALL', 'X'] }], End: true }), codes: ['INVALID_STATES_ALL'] },
-    { reason: 'States.ALL not last', def: one({ Type: 'Task', Resource: 'arn:x', Catch: [{ ErrorEquals: ['States.ALL'], Next: 'S' }, { ErrorEquals: ['X'], Next: 'S' }], End: true }), codes: ['INVALID_STATES_ALL'] },
-    { reason: 'BackoffRate below 1', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ ErrorEquals: ['X'], BackoffRate: 0.5 }], End: true }), codes: ['INVALID_FIELD_VALUE'] },
-    { reason: 'unknown retrier field', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ ErrorEquals: ['X'], Max: 1 }], End: true }), codes: ['INVALID_PROPERTY_NAME'] },
-    { reason: 'Catch without Next', def: one({ Type: 'Task', Resource: 'arn:x', Catch: [{ ErrorEquals: ['X'] }], End: true }), codes: ['MISSING_REQUIRED_FIELD'] },
+    { reason: 'Retry without ErrorEquals', def: one({ Type: 'Task', Resource: ARN, Retry: [{ MaxAttempts: 1 }], End: true }), codes: ['MISSING_REQUIRED_FIELD'] },
+    { reason: 'empty ErrorEquals', def: one({ Type: 'Task', Resource: ARN, Retry: [{ ErrorEquals: [] }], End: true }), codes: ['MISSING_REQUIRED_FIELD'] },
+    { reason: 'States.ALL not alone', def: one({ Type: 'Task', Resource: ARN, Retry: [{ ErrorEquals: ['States.ALL', 'X'] }], End: true }), codes: ['INVALID_STATES_ALL'] },
+    { reason: 'States.ALL not last', def: one({ Type: 'Task', Resource: ARN, Catch: [{ ErrorEquals: ['States.ALL'], Next: 'S' }, { ErrorEquals: ['X'], Next: 'S' }], End: true }), codes: ['INVALID_STATES_ALL'] },
+    { reason: 'BackoffRate below 1', def: one({ Type: 'Task', Resource: ARN, Retry: [{ ErrorEquals: ['X'], BackoffRate: 0.5 }], End: true }), codes: ['INVALID_FIELD_VALUE'] },
+    { reason: 'unknown retrier field', def: one({ Type: 'Task', Resource: ARN, Retry: [{ ErrorEquals: ['X'], Max: 1 }], End: true }), codes: ['INVALID_PROPERTY_NAME'] },
+    { reason: 'Catch without Next', def: one({ Type: 'Task', Resource: ARN, Catch: [{ ErrorEquals: ['X'] }], End: true }), codes: ['MISSING_REQUIRED_FIELD'] },
     { reason: 'Assign on a Fail state (dg/workflow-variables.html lists Pass, Task, Map, Parallel, Choice, Wait)', def: one({ Type: 'Fail', Assign: { a: 1 } }), codes: ['INVALID_PROPERTY_NAME'] },
     { reason: 'Retry on a Pass state', def: one({ Type: 'Pass', Retry: [], End: true }), codes: ['INVALID_PROPERTY_NAME'] },
     // Map / Parallel
@@ -125,10 +126,10 @@ describe('invalid definitions', () => {
 describe('warnings (accepted by AWS, but suspicious)', () => {
   const warningCodes = (def: unknown) => validateDefinition(def).filter((d) => d.severity === 'warning').map((d) => d.code);
   it.each([
-    { reason: 'HeartbeatSeconds not below TimeoutSeconds (spec MUST; an AWS sample does it)', def: one({ Type: 'Task', Resource: 'arn:x', TimeoutSeconds: 10, HeartbeatSeconds: 10, End: true }), codes: ['INVALID_FIELD_VALUE'] },
+    { reason: 'HeartbeatSeconds not below TimeoutSeconds (spec MUST; an AWS sample does it)', def: one({ Type: 'Task', Resource: ARN, TimeoutSeconds: 10, HeartbeatSeconds: 10, End: true }), codes: ['INVALID_FIELD_VALUE'] },
     { reason: 'a Choice timestamp operand that is not RFC 3339', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.t', TimestampEquals: 'yesterday', Next: 'E' }] }, E: { Type: 'Succeed' } } }, codes: ['INVALID_TIMESTAMP'] },
     { reason: 'a Resource that is not an ARN', def: one({ Type: 'Task', Resource: 'my-function', End: true }), codes: ['INVALID_RESOURCE'] },
-    { reason: 'an unknown States.* error name in ErrorEquals', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ ErrorEquals: ['States.Bogus'] }], End: true }), codes: ['UNKNOWN_ERROR_NAME'] },
+    { reason: 'an unknown States.* error name in ErrorEquals', def: one({ Type: 'Task', Resource: ARN, Retry: [{ ErrorEquals: ['States.Bogus'] }], End: true }), codes: ['UNKNOWN_ERROR_NAME'] },
   ])('$reason', ({ def, codes }) => {
     expect(errorCodes(def)).toEqual([]);
     expect(warningCodes(def)).toEqual(codes);
@@ -198,9 +199,9 @@ describe('diagnostic shape and ranges', () => {
 
   it.each([
     { reason: 'a misspelt Next target', def: { StartAt: 'Process', States: { Process: { Type: 'Pass', Next: 'Finsh' }, Finish: { Type: 'Succeed' } } }, want: /did you mean 'Finish'\?/ },
-    { reason: 'a misspelt field', def: one({ Type: 'Task', Resorce: 'arn:x', End: true }), want: /Unknown field 'Resorce' for a Task state \(did you mean 'Resource'\?\)/ },
+    { reason: 'a misspelt field', def: one({ Type: 'Task', Resorce: ARN, End: true }), want: /Unknown field 'Resorce' for a Task state \(did you mean 'Resource'\?\)/ },
     { reason: 'a misspelt intrinsic', def: one({ Type: 'Pass', Parameters: { 'a.$': 'States.Fromat($.x)' }, End: true }), want: /did you mean 'States.Format'\?/ },
-    { reason: 'a misspelt predefined error', def: one({ Type: 'Task', Resource: 'arn:x', Retry: [{ ErrorEquals: ['States.TimeOut'] }], End: true }), want: /did you mean 'States.Timeout'\?/ },
+    { reason: 'a misspelt predefined error', def: one({ Type: 'Task', Resource: ARN, Retry: [{ ErrorEquals: ['States.TimeOut'] }], End: true }), want: /did you mean 'States.Timeout'\?/ },
   ])('suggests a fix for $reason', ({ def, want }) => {
     expect(validateDefinition(def).map((d) => d.message).join('\n')).toMatch(want);
   });

@@ -7,6 +7,8 @@ import { formatTime } from './StateDetails';
 const ROW_H = 24;
 const DETAIL_H = 240;
 const OVERSCAN = 12;
+/** Height of the sticky header row. */
+const HEAD_H = 22;
 
 function eventTone(type: string): string {
   if (/(Failed|TimedOut|Aborted)$/.test(type)) return 'failed';
@@ -113,13 +115,18 @@ export function EventsTable() {
     return () => ro.disconnect();
   }, []);
 
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (el && follow.current && running) {
-      el.scrollTop = el.scrollHeight;
-      setScrollTop(el.scrollTop);
-    }
-  }, [total, running]);
+  // While a run streams in, stay at the bottom (unless the user scrolled up). The row window is computed from the
+  // target position directly, and the DOM scroll is set in the next frame: no forced layout, no second render.
+  const following = follow.current && running;
+  const viewTop = following ? Math.max(0, total + HEAD_H - height) : scrollTop;
+  useEffect(() => {
+    if (!following) return;
+    const id = requestAnimationFrame(() => {
+      const el = scroller.current;
+      if (el && follow.current) el.scrollTop = viewTop;
+    });
+    return () => cancelAnimationFrame(id);
+  }, [following, viewTop]);
 
   // The visit shown in the state details: its events are highlighted and scrolled into view.
   const activeKey = activeVisitKey(fold, selectedVisit, selectedState);
@@ -137,9 +144,9 @@ export function EventsTable() {
     }
   }, [activeKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const first = Math.max(0, rowAt(scrollTop, rows.length, expandedIdx) - OVERSCAN);
+  const first = Math.max(0, rowAt(viewTop, rows.length, expandedIdx) - OVERSCAN);
   let last = first;
-  while (last < rows.length && offsetOf(last, expandedIdx) < scrollTop + height + OVERSCAN * ROW_H) last++;
+  while (last < rows.length && offsetOf(last, expandedIdx) < viewTop + height + OVERSCAN * ROW_H) last++;
   const startMs = events.length ? Date.parse(events[0].timestamp) : 0;
 
   const onRow = (e: HistoryEvent) => {
@@ -176,7 +183,7 @@ export function EventsTable() {
         onScroll={(ev) => {
           const el = ev.currentTarget;
           setScrollTop(el.scrollTop);
-          follow.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_H * 2;
+          follow.current = el.scrollTop + el.clientHeight >= total + HEAD_H - ROW_H * 2;
         }}
       >
         <table className="run-events-table" aria-rowcount={rows.length + 1}>

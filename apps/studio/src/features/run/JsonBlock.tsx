@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'react';
 
-const SHOW_LIMIT = 100_000;
+/** Characters shown before "show all" (a 10,000-line <pre> costs a long layout). */
+const SHOW_LIMIT = 16_000;
+/** Above this size the value is shown compact (pretty-printing 1 MB of JSON blocks the page). */
+const PRETTY_LIMIT = 400_000;
 
-/** Pretty-prints JSON text (2-space indent); non-JSON text is returned as is. Pure. */
+/** Pretty-prints JSON text (2-space indent); non-JSON text, and very large text, is returned as is. Pure. */
 export function prettyJson(text: string | undefined): string {
   if (text === undefined) return '';
+  if (text.length > PRETTY_LIMIT) return text;
   try {
     return JSON.stringify(JSON.parse(text), null, 2);
   } catch {

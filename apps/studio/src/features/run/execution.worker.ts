@@ -1,37 +1,77 @@
 /// <reference lib="webworker" />
 /**
  * The execution worker: runs @asl-studio/engine off the main thread and posts the history in batches
- * (every {@link BATCH_MAX_DELAY_MS} ms or {@link BATCH_MAX_EVENTS} events), so a 10,000-item Map does not flood
+ * (every {@link BATCH_MAX_DELAY_MS} ms or {@link BATCH_MAX_EVENTS} events) under flow control: at most
+ * {@link FLOW_WINDOW} events are in flight until the main thread acknowledges them, so a 10,000-item Map cannot flood
  * the page. An `abort` message aborts the run's AbortSignal (the engine ends it with ExecutionAborted).
  */
 import { startExecution, type ExecutionOptions } from '@asl-studio/engine';
 import type { HistoryEvent } from './fold-history';
-import { BATCH_MAX_DELAY_MS, BATCH_MAX_EVENTS, type FromWorker, type RunRequest, type ToWorker } from './worker-protocol';
+import { BATCH_MAX_DELAY_MS, BATCH_MAX_EVENTS, FLOW_WINDOW, type FromWorker, type RunRequest, type ToWorker } from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-const controllers = new Map<number, AbortController>();
+/**
+ * Safety net of the studio (not an AWS quota): a run that passes this many events is stopped, so an endless loop with
+ * AWS quotas off cannot exhaust the page's memory.
+ */
+export const STUDIO_MAX_EVENTS = 500_000;
+
+interface Outbox {
+  runId: number;
+  buffer: HistoryEvent[];
+  head: number;
+  inflight: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** The final message, sent once every event went out. */
+  final: FromWorker | undefined;
+  controller: AbortController;
+}
+
+const runs = new Map<number, Outbox>();
 
 function post(msg: FromWorker): void {
   self.postMessage(msg);
 }
 
+/** Sends what the flow window allows; sends the final message when everything went out. */
+function flush(o: Outbox): void {
+  if (o.timer !== undefined) clearTimeout(o.timer);
+  o.timer = undefined;
+  while (o.head < o.buffer.length && o.inflight < FLOW_WINDOW) {
+    const n = Math.min(BATCH_MAX_EVENTS, FLOW_WINDOW - o.inflight, o.buffer.length - o.head);
+    const events = o.buffer.slice(o.head, o.head + n);
+    o.head += n;
+    o.inflight += n;
+    post({ type: 'events', runId: o.runId, events });
+  }
+  if (o.head >= o.buffer.length) {
+    o.buffer = [];
+    o.head = 0;
+    if (o.final) {
+      post(o.final);
+      runs.delete(o.runId);
+    }
+  } else if (o.head > 100_000) {
+    o.buffer = o.buffer.slice(o.head);
+    o.head = 0;
+  }
+}
+
 async function run(runId: number, req: RunRequest): Promise<void> {
-  const controller = new AbortController();
-  controllers.set(runId, controller);
-  let buffer: HistoryEvent[] = [];
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const flush = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    if (buffer.length === 0) return;
-    post({ type: 'events', runId, events: buffer });
-    buffer = [];
-  };
+  const o: Outbox = { runId, buffer: [], head: 0, inflight: 0, timer: undefined, final: undefined, controller: new AbortController() };
+  runs.set(runId, o);
+  let count = 0;
+  let execution: ReturnType<typeof startExecution> | undefined;
   const onEvent = (e: HistoryEvent) => {
-    buffer.push(e);
-    if (buffer.length >= BATCH_MAX_EVENTS) flush();
-    else if (timer === undefined) timer = setTimeout(flush, BATCH_MAX_DELAY_MS);
+    o.buffer.push(e);
+    if (++count === STUDIO_MAX_EVENTS) {
+      queueMicrotask(() =>
+        execution?.stop('Studio.HistoryLimit', `The execution passed ${STUDIO_MAX_EVENTS.toLocaleString('en-US')} events; the studio stopped it.`),
+      );
+    }
+    if (o.buffer.length - o.head >= BATCH_MAX_EVENTS) flush(o);
+    else if (o.timer === undefined) o.timer = setTimeout(() => flush(o), BATCH_MAX_DELAY_MS);
   };
   try {
     const options: ExecutionOptions = {
@@ -42,32 +82,44 @@ async function run(runId: number, req: RunRequest): Promise<void> {
       testCase: req.testCase || undefined,
       clock: req.clock,
       quotas: req.quotas,
-      signal: controller.signal,
+      signal: o.controller.signal,
       onEvent: onEvent as ExecutionOptions['onEvent'],
     };
-    const execution = startExecution(req.definition as Parameters<typeof startExecution>[0], options);
+    execution = startExecution(req.definition as Parameters<typeof startExecution>[0], options);
     const result = await execution.result;
-    flush();
-    post({
+    o.final = {
       type: 'done',
       runId,
       status: result.status,
       error: result.error,
       cause: result.cause,
       output: result.output === undefined ? undefined : JSON.stringify(result.output),
-    });
+    };
   } catch (err) {
-    flush();
     const e = err as { name?: string; message?: string; diagnostics?: { message: string }[] };
     const message = e?.diagnostics?.length ? e.diagnostics.map((d) => d.message).join('\n') : String(e?.message ?? err);
-    post({ type: 'error', runId, error: e?.name && e.name !== 'Error' ? e.name : 'States.Runtime', message });
-  } finally {
-    controllers.delete(runId);
+    o.final = { type: 'error', runId, error: e?.name && e.name !== 'Error' ? e.name : 'States.Runtime', message };
   }
+  flush(o);
 }
 
 self.onmessage = (m: MessageEvent<ToWorker>) => {
   const msg = m.data;
-  if (msg.type === 'start') void run(msg.runId, msg.request);
-  else if (msg.type === 'abort') controllers.get(msg.runId)?.abort();
+  if (msg.type === 'start') {
+    // One run at a time: a new start abandons older runs.
+    for (const [id, o] of runs) {
+      o.controller.abort();
+      if (o.timer !== undefined) clearTimeout(o.timer);
+      runs.delete(id);
+    }
+    void run(msg.runId, msg.request);
+  } else if (msg.type === 'abort') {
+    runs.get(msg.runId)?.controller.abort();
+  } else if (msg.type === 'ack') {
+    const o = runs.get(msg.runId);
+    if (o) {
+      o.inflight = Math.max(0, o.inflight - msg.count);
+      flush(o);
+    }
+  }
 };

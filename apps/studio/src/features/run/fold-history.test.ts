@@ -220,6 +220,17 @@ describe('foldHistory', () => {
     expect(v.visitsByName.W[0].status).toBe('aborted');
   });
 
+  it('a state that fails the execution without a failure event of its own is marked failed', () => {
+    const h = history();
+    h.add('ExecutionStarted', { input: '{}' }, 0);
+    h.entered('Pass', 'Items', {}, 0);
+    h.add('ExecutionFailed', { error: 'States.IntrinsicFailure', cause: 'too many' });
+    const v = foldHistory(h.events);
+    expect(v.stateStatus.Items).toBe('failed');
+    expect(v.failedState).toBe('Items');
+    expect(v.visitsByName.Items[0]).toMatchObject({ error: 'States.IntrinsicFailure', cause: 'too many' });
+  });
+
   it('a timed-out run is TIMED_OUT', () => {
     const h = history();
     h.add('ExecutionStarted', { input: '{}' }, 0);

@@ -468,6 +468,16 @@ export class HistoryFold {
     view.cause = cause;
     view.endedAt = e.timestamp;
     const hard = t !== 'ExecutionFailed';
+    // The state the failure came from (e.g. a Pass whose Parameters failed: StateEntered → ExecutionFailed).
+    if (t === 'ExecutionFailed') {
+      const culprit = this.visits.get(this.owner[e.previousEventId] ?? 0);
+      if (culprit && !culprit.closed && culprit.status !== 'failed') {
+        culprit.error = error;
+        culprit.cause = cause;
+        this.setStatus(culprit, 'failed');
+        view.failedState = culprit.name;
+      }
+    }
     // States left open: stopped where the execution stopped (aborted / timed out) or cut short by a failure elsewhere.
     for (const v of [...this.openVisits]) {
       if (v.status === 'failed') {

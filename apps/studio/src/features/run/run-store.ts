@@ -10,8 +10,10 @@ export type RunStatus = ExecutionStatusView;
 /** How long Stop waits for the worker to confirm the abort before terminating it (ms). */
 export const ABORT_GRACE_MS = 1000;
 /** Main-thread budget per slice when folding incoming events (ms); keeps every task well under 50 ms. */
-const FOLD_BUDGET_MS = 8;
-const FOLD_CHUNK = 500;
+const FOLD_BUDGET_MS = 12;
+const FOLD_CHUNK = 250;
+/** React sees at most one update per this many ms while events stream in. */
+const PUBLISH_INTERVAL_MS = 100;
 
 /** The run store's state. The run view itself lives in {@link RunStoreState.fold} (a fold over {@link RunStoreState.events}). */
 export interface RunStoreState {
@@ -58,7 +60,10 @@ export const useRunStore = create<RunStoreState>(() => ({
 
 let worker: Worker | undefined;
 let pending: HistoryEvent[] = [];
-let drainTimer: ReturnType<typeof setTimeout> | undefined;
+let pendingHead = 0;
+let drainScheduled = false;
+let lastPublish = 0;
+let drainChannel: MessageChannel | undefined;
 let abortTimer: ReturnType<typeof setTimeout> | undefined;
 let doneInfo: Extract<FromWorker, { type: 'done' }> | undefined;
 
@@ -94,43 +99,82 @@ function onWorkerMessage(msg: FromWorker): void {
   }
 }
 
-function scheduleDrain(): void {
-  if (drainTimer === undefined) drainTimer = setTimeout(drain, 0);
+/** Tells the worker that `count` more events were folded (flow control). */
+function ack(count: number): void {
+  if (count <= 0 || !worker) return;
+  const msg: ToWorker = { type: 'ack', runId: useRunStore.getState().runId, count };
+  worker.postMessage(msg);
 }
 
-/** Folds pending events in slices of at most FOLD_BUDGET_MS, then publishes one store update. */
+/** Schedules {@link drain} as a new task (MessageChannel: no timer clamping, rendering can happen in between). */
+function scheduleDrain(): void {
+  if (drainScheduled) return;
+  drainScheduled = true;
+  if (!drainChannel) {
+    drainChannel = new MessageChannel();
+    drainChannel.port1.onmessage = drain;
+  }
+  drainChannel.port2.postMessage(0);
+}
+
+/** Folds everything still pending, synchronously (before a synthetic event, or on reset). */
+function foldAllPending(): void {
+  const s = useRunStore.getState();
+  if (pendingHead < pending.length) {
+    const rest = pending.slice(pendingHead);
+    s.fold.push(rest);
+    for (const e of rest) s.events.push(e);
+    ack(rest.length);
+  }
+  pending = [];
+  pendingHead = 0;
+}
+
+/**
+ * Folds pending events in slices of at most FOLD_BUDGET_MS per task, and publishes to React at most every
+ * PUBLISH_INTERVAL_MS (and when the backlog is empty), so a flood of events never blocks the page.
+ */
 function drain(): void {
-  drainTimer = undefined;
+  drainScheduled = false;
   const s = useRunStore.getState();
   const t0 = performance.now();
-  let i = 0;
-  while (i < pending.length && performance.now() - t0 < FOLD_BUDGET_MS) {
-    const chunk = pending.slice(i, i + FOLD_CHUNK);
+  const from = pendingHead;
+  while (pendingHead < pending.length && performance.now() - t0 < FOLD_BUDGET_MS) {
+    const end = Math.min(pending.length, pendingHead + FOLD_CHUNK);
+    const chunk = pending.slice(pendingHead, end);
     s.fold.push(chunk);
     for (const e of chunk) s.events.push(e);
-    i += chunk.length;
+    pendingHead = end;
   }
-  pending = i >= pending.length ? [] : pending.slice(i);
-  if (pending.length === 0 && doneInfo) finishFromResult(doneInfo);
-  publish();
-  if (pending.length > 0) drainTimer = setTimeout(drain, 16);
+  ack(pendingHead - from);
+  if (pendingHead >= pending.length) {
+    pending = [];
+    pendingHead = 0;
+  } else if (pendingHead > 50_000) {
+    pending = pending.slice(pendingHead);
+    pendingHead = 0;
+  }
+  const idle = pending.length === 0;
+  if (idle && doneInfo) finishFromResult(doneInfo);
+  if (idle || performance.now() - lastPublish >= PUBLISH_INTERVAL_MS) publish();
+  if (!idle) scheduleDrain();
 }
 
 function publish(): void {
   const s = useRunStore.getState();
+  lastPublish = performance.now();
   if (s.fold.view.status !== 'RUNNING' && s.fold.view.status !== 'NOT_STARTED') clearAbortTimer();
   useRunStore.setState({ version: s.version + 1, status: s.fold.view.status });
 }
 
 /** Appends a synthetic event (worker crash, forced abort) so the view stays a fold over the history. */
-function appendSynthetic(type: string, details?: Record<string, unknown>): void {
-  const s = useRunStore.getState();
-  // Fold whatever already arrived first, in order.
-  if (pending.length) {
-    s.fold.push(pending);
-    for (const e of pending) s.events.push(e);
+function appendSynthetic(type: string, details?: Record<string, unknown>, dropPending = false): void {
+  // Fold whatever already arrived first, in order (or drop it: a runaway worker's backlog).
+  if (dropPending) {
     pending = [];
-  }
+    pendingHead = 0;
+  } else foldAllPending();
+  const s = useRunStore.getState();
   const last = s.events[s.events.length - 1];
   const id = (last?.id ?? 0) + 1;
   const e: HistoryEvent = { id, previousEventId: last?.id ?? 0, timestamp: new Date().toISOString(), type, synthetic: true };
@@ -165,9 +209,8 @@ function clearAbortTimer(): void {
 /** Starts a run in the execution worker; the current view is replaced. */
 export function startRun(request: RunRequest): void {
   clearAbortTimer();
-  if (drainTimer !== undefined) clearTimeout(drainTimer);
-  drainTimer = undefined;
   pending = [];
+  pendingHead = 0;
   doneInfo = undefined;
   const runId = useRunStore.getState().runId + 1;
   useRunStore.setState({
@@ -204,9 +247,20 @@ export function stopRun(): void {
   abortTimer = setTimeout(() => {
     abortTimer = undefined;
     const now = useRunStore.getState();
-    if (now.runId !== runId || now.status !== 'RUNNING') return;
+    // Already finished in the worker: the backlog is still being folded, nothing to abort.
+    if (now.runId !== runId || now.status !== 'RUNNING' || doneInfo) return;
     discardWorker();
-    appendSynthetic('ExecutionAborted', { error: 'States.Aborted', cause: 'The execution worker did not answer; it was terminated.' });
+    const dropped = pending.length - pendingHead;
+    appendSynthetic(
+      'ExecutionAborted',
+      {
+        error: 'States.Aborted',
+        cause:
+          `The execution did not answer Stop within ${ABORT_GRACE_MS} ms (it never yielded); the studio terminated its worker.` +
+          (dropped > 0 ? ` ${dropped.toLocaleString('en-US')} events received after that point are not shown.` : ''),
+      },
+      true,
+    );
   }, ABORT_GRACE_MS);
 }
 

@@ -19,9 +19,15 @@ export interface RunRequest {
 /** Main thread → worker. */
 export type ToWorker =
   | { type: 'start'; runId: number; request: RunRequest }
-  | { type: 'abort'; runId: number };
+  | { type: 'abort'; runId: number }
+  /** The main thread folded `count` more events: the worker may send that many more (flow control). */
+  | { type: 'ack'; runId: number; count: number };
 
-/** Worker → main thread. Events arrive in batches (every ~32 ms or 200 events). */
+/**
+ * Worker → main thread. Events arrive in batches (every ~32 ms or 200 events), with at most
+ * {@link FLOW_WINDOW} events sent but not yet acknowledged: the main thread is never handed more than it can fold.
+ * `done` comes after the last event.
+ */
 export type FromWorker =
   | { type: 'events'; runId: number; events: HistoryEvent[] }
   | { type: 'done'; runId: number; status: string; error?: string; cause?: string; output?: string }
@@ -30,3 +36,5 @@ export type FromWorker =
 /** Largest batch the worker posts, and the longest it holds events back (ms). */
 export const BATCH_MAX_EVENTS = 200;
 export const BATCH_MAX_DELAY_MS = 32;
+/** Events in flight (posted, not yet acknowledged by the main thread) at most. */
+export const FLOW_WINDOW = 3000;

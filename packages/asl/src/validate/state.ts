@@ -174,7 +174,7 @@ export function checkState(ctx: Ctx, name: string, state: unknown, path: JsonPat
   if (lang !== 'JSONPath') {
     for (const key of Object.keys(state)) {
       if (key === 'Comment' || key === 'Branches' || key === 'ItemProcessor' || key === 'Iterator') continue;
-      checkJsonataValues(ctx, state[key], [...path, key]);
+      checkJsonataValues(ctx, state[key], [...path, key], lang === 'JSONata');
     }
     if ('Assign' in state && !isObj(state.Assign)) {
       ctx.error('INVALID_FIELD_TYPE', `'Assign' must be an object, not ${typeName(state.Assign)}`, [...path, 'Assign']);

@@ -128,6 +128,7 @@ describe('warnings (accepted by AWS, but suspicious)', () => {
   it.each([
     { reason: 'HeartbeatSeconds not below TimeoutSeconds (spec MUST; an AWS sample does it)', def: one({ Type: 'Task', Resource: ARN, TimeoutSeconds: 10, HeartbeatSeconds: 10, End: true }), codes: ['INVALID_FIELD_VALUE'] },
     { reason: 'a Choice timestamp operand that is not RFC 3339', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.t', TimestampEquals: 'yesterday', Next: 'E' }] }, E: { Type: 'Succeed' } } }, codes: ['INVALID_TIMESTAMP'] },
+    { reason: 'a .$ key in a JSONata state (not evaluated there)', def: one({ Type: 'Pass', QueryLanguage: 'JSONata', Output: { 'a.$': '$.x' }, End: true }), codes: ['JSONPATH_IN_JSONATA'] },
     { reason: 'a Resource that is not an ARN', def: one({ Type: 'Task', Resource: 'my-function', End: true }), codes: ['INVALID_RESOURCE'] },
     { reason: 'an unknown States.* error name in ErrorEquals', def: one({ Type: 'Task', Resource: ARN, Retry: [{ ErrorEquals: ['States.Bogus'] }], End: true }), codes: ['UNKNOWN_ERROR_NAME'] },
   ])('$reason', ({ def, codes }) => {

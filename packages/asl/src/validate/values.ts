@@ -79,8 +79,12 @@ export function checkPayloadTemplate(ctx: Ctx, value: unknown, path: JsonPath): 
   }
 }
 
-/** Checks every `{% %}` string inside `value` (recursively) with the JSONata parser. */
-export function checkJsonataValues(ctx: Ctx, value: unknown, path: JsonPath): void {
+/**
+ * Checks every `{% %}` string inside `value` (recursively) with the JSONata parser. With `strict` (the state is
+ * certainly JSONata), keys ending in `.$` get a warning: JSONata states do not evaluate them
+ * (dg/transforming-data.html: "you will not use .$ on JSON object key names").
+ */
+export function checkJsonataValues(ctx: Ctx, value: unknown, path: JsonPath, strict = false): void {
   if (typeof value === 'string') {
     if (isJsonataString(value)) {
       const r = checkJsonata(value);
@@ -89,10 +93,17 @@ export function checkJsonataValues(ctx: Ctx, value: unknown, path: JsonPath): vo
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((v, i) => checkJsonataValues(ctx, v, [...path, i]));
+    value.forEach((v, i) => checkJsonataValues(ctx, v, [...path, i], strict));
     return;
   }
-  if (isObj(value)) for (const k of Object.keys(value)) checkJsonataValues(ctx, value[k], [...path, k]);
+  if (isObj(value)) {
+    for (const k of Object.keys(value)) {
+      if (strict && k.endsWith('.$') && typeof value[k] === 'string') {
+        ctx.warn('JSONPATH_IN_JSONATA', `'${k}': keys ending in '.$' are not evaluated in JSONata states; name it '${k.slice(0, -2)}' and write the value as "{% … %}"`, [...path, k], 'key');
+      }
+      checkJsonataValues(ctx, value[k], [...path, k], strict);
+    }
+  }
 }
 
 /** Options for `checkNumber`. */

@@ -23,6 +23,8 @@ describe('valid definitions produce no errors', () => {
     { reason: 'Choice with And/Or/Not and path comparators', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ And: [{ Variable: '$.a', NumericGreaterThanPath: '$.b' }, { Not: { Variable: '$.s', StringMatches: 'x*' } }, { Or: [{ Variable: '$.t', TimestampLessThan: '2026-01-01T00:00:00Z' }, { Variable: '$.n', IsNull: true }] }], Next: 'E' }], Default: 'E' }, E: { Type: 'Succeed' } } } },
     { reason: 'Fail with ErrorPath/CausePath intrinsic', def: one({ Type: 'Fail', ErrorPath: '$.error', CausePath: "States.Format('failed: {}', $.why)" }) },
     { reason: 'a state named like a field', def: { StartAt: 'Iterator', States: { Iterator: pass } } },
+    { reason: 'forms the asl-validator package wrongly rejects: $.[0], {%expr%} without spaces', def: { StartAt: 'A', States: { A: { Type: 'Pass', InputPath: '$.[0]', Parameters: { 'v.$': "$['a b'].c[?(@.x)]" }, Next: 'B' }, B: { Type: 'Pass', QueryLanguage: 'JSONata', Output: '{%$states.input%}', End: true } } } },
+    { reason: 'Choice Variable on the Context Object and a variable', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$$.Execution.Input.x', IsPresent: true, Next: 'E' }, { Variable: '$count', NumericGreaterThanEqualsPath: '$$.Map.Item.Index', Next: 'E' }], Default: 'E' }, E: { Type: 'Succeed' } } } },
     { reason: 'End: false next to Next', def: { StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B', End: false }, B: pass } } },
   ])('$reason', ({ def }) => {
     expect(validateDefinition(def).filter((d) => d.severity === 'error')).toEqual([]);
@@ -86,6 +88,8 @@ describe('invalid definitions', () => {
     { reason: 'JSONata syntax error', def: one({ Type: 'Pass', QueryLanguage: 'JSONata', Output: { a: '{% $states.input. %}' }, End: true }), codes: ['INVALID_JSONATA'] },
     { reason: 'empty JSONata expression', def: one({ Type: 'Pass', QueryLanguage: 'JSONata', Output: '{%  %}', End: true }), codes: ['INVALID_JSONATA'] },
     // Choice
+    { reason: 'malformed Variable path', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.a[', IsPresent: true, Next: 'E' }] }, E: { Type: 'Succeed' } } }, codes: ['INVALID_JSON_PATH'] },
+    { reason: 'malformed *Path comparator', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.a', StringEqualsPath: 'b', Next: 'E' }] }, E: { Type: 'Succeed' } } }, codes: ['INVALID_JSON_PATH'] },
     { reason: 'two operators in one rule', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.a', StringEquals: 'x', IsPresent: true, Next: 'E' }] }, E: { Type: 'Succeed' } } }, codes: ['MUTUALLY_EXCLUSIVE'] },
     { reason: 'rule without an operator', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ Variable: '$.a', Next: 'E' }] }, E: { Type: 'Succeed' } } }, codes: ['MISSING_REQUIRED_FIELD'] },
     { reason: 'rule without Variable', def: { StartAt: 'C', States: { C: { Type: 'Choice', Choices: [{ StringEquals: 'x', Next: 'E' }] }, E: { Type: 'Succeed' } } }, codes: ['MISSING_REQUIRED_FIELD'] },

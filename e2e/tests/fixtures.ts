@@ -106,10 +106,34 @@ export function signature(nodes: { id?: string; name?: string; type: string }[])
   return nodes.map((n) => `${n.id ?? n.name}:${n.type}`).sort();
 }
 
-/** Waits until the canvas shows exactly the states of `def` (one node per state, right types). */
-export async function expectCanvasShows(page: Page, def: AslMachine): Promise<void> {
-  const want = signature(allStates(def));
-  await expect.poll(async () => signature(await shownNodes(page)), { timeout: 20_000 }).toEqual(want);
+/**
+ * Zooms the canvas out to show the whole workflow, as a person would with the canvas's "Fit View" control (the canvas
+ * only renders the nodes inside its viewport, and opens tall workflows from the top).
+ */
+export async function fitView(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Fit View' });
+  if (await button.isVisible()) await button.click();
+}
+
+/** Waits until the canvas shows exactly the states of `def` (one node per state, right types), less `without`. */
+export async function expectCanvasShows(page: Page, def: AslMachine, without: string[] = []): Promise<void> {
+  const want = signature(allStates(def).filter((s) => !without.includes(s.name)));
+  await expect
+    .poll(
+      async () => {
+        const shown = signature(await shownNodes(page));
+        if (shown.length < want.length) await fitView(page);
+        return shown;
+      },
+      { timeout: 20_000 },
+    )
+    .toEqual(want);
+}
+
+/** Waits until the execution status (the role="status" element naming it) reads `status`. */
+export async function expectExecutionStatus(page: Page, status: string, timeout = 30_000): Promise<void> {
+  const element = page.getByRole('status').filter({ hasText: new RegExp(`^\\s*${status}\\s*$`) });
+  await expect(element.first()).toBeVisible({ timeout });
 }
 
 /** Opens the app (fresh browser context: the sample opens) and waits for its nodes. */
@@ -144,14 +168,19 @@ export async function editor(page: Page): Promise<Locator> {
 }
 
 /**
- * Replaces the editor's whole text as a person pasting would: click into it, select all, insert the text
- * (insertText, not type: typing would trigger Monaco's auto-closing of quotes and brackets).
+ * Replaces the editor's whole text as a person pasting would: click into it, select all, paste. (Typing, even with
+ * keyboard.insertText, goes through Monaco's auto-closing and auto-indent; a paste does not.)
  */
 export async function setEditorText(page: Page, text: string): Promise<void> {
   const ed = await editor(page);
   await ed.locator('.view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
+  await page.evaluate((pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    const target = document.activeElement ?? document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }
 
 /** Saves a screenshot into test-results/screenshots/<name>.png. */

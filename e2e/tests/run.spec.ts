@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import {
   expect,
   expectCanvasShows,
+  expectExecutionStatus,
   importFile,
   openApp,
   readSample,
@@ -32,7 +33,7 @@ test('running the sample succeeds along its path and shows a state’s input and
   await expectCanvasShows(page, sample.def);
   await startExecution(page);
 
-  await expect(page.getByRole('status')).toHaveText(/Succeeded/, { timeout: 30_000 });
+  await expectExecutionStatus(page, 'Succeeded');
   const nodes = await shownNodes(page);
   const status = new Map(nodes.map((n) => [n.id, n.status]));
   const top = sample.def.States;
@@ -71,7 +72,7 @@ test('a failing run shows Failed', async ({ page }, testInfo) => {
   await expectCanvasShows(page, failing);
   await startExecution(page);
 
-  await expect(page.getByRole('status')).toHaveText(/Failed/, { timeout: 30_000 });
+  await expectExecutionStatus(page, 'Failed');
   await expect(stateNode(page, 'Prepare')).toHaveAttribute('data-status', 'succeeded');
   await expect(stateNode(page, 'Boom')).toHaveAttribute('data-status', 'failed');
   await expect(page.getByText('Checkout.Broken').first()).toBeVisible();

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { RunErrorBoundary } from './RunErrorBoundary';
 import { StartDialog } from './StartDialog';
 import { loadSampleFiles } from './run-settings';
@@ -27,13 +27,20 @@ function RunControlsInner() {
   const started = useRunStore((s) => s.started);
   const dialogOpen = useRunStore((s) => s.dialogOpen);
   const running = status === 'RUNNING';
+  const startButton = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    // Give focus back to the toolbar when the dialog closes.
+    if (wasOpen.current && !dialogOpen && document.activeElement === document.body) startButton.current?.focus();
+    wasOpen.current = dialogOpen;
+  }, [dialogOpen]);
   useEffect(() => {
     // Warm the sample's mocks and input so the dialog opens prefilled.
     void loadSampleFiles();
   }, []);
   return (
     <div className="run-controls tb-group">
-      <button type="button" className="btn primary run-primary" onClick={() => setDialogOpen(true)} disabled={running} title="Run this workflow locally (mocked tasks)">
+      <button ref={startButton} type="button" className="btn primary run-primary" onClick={() => setDialogOpen(true)} disabled={running} title="Run this workflow locally (mocked tasks)">
         <span aria-hidden="true">▶ </span>Start execution
       </button>
       <button type="button" className="btn" onClick={stopRun} disabled={!running} title="Abort the running execution">

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useDocumentStore } from '../../stores/document-store';
 import { EventsTable } from './EventsTable';
 import { RunErrorBoundary } from './RunErrorBoundary';
@@ -22,8 +23,19 @@ export function RunPanel() {
   );
 }
 
-function durationText(from?: string, to?: string): string {
+/** Re-renders every second while `on` (the running duration). */
+function useTick(on: boolean): void {
+  const [, setN] = useState(0);
+  useEffect(() => {
+    if (!on) return;
+    const t = setInterval(() => setN((n) => n + 1), 1000);
+    return () => clearInterval(t);
+  }, [on]);
+}
+
+function durationText(from?: string, to?: string, live = false): string {
   if (!from) return '—';
+  if (!to && !live) return '—';
   const end = to ? Date.parse(to) : Date.now();
   const ms = end - Date.parse(from);
   if (!Number.isFinite(ms)) return '—';
@@ -47,6 +59,7 @@ function RunPanelInner() {
   const fold = useRunStore((s) => s.fold);
   useRunStore((s) => s.version);
   const view = fold.view;
+  useTick(status === 'RUNNING' && request?.clock === 'real');
 
   if (!started) {
     return (
@@ -79,7 +92,7 @@ function RunPanelInner() {
           <span className="run-k">Started</span> {formatTime(view.startedAt)}
         </span>
         <span className="run-sum-item">
-          <span className="run-k">Duration</span> {durationText(view.startedAt, view.endedAt)}
+          <span className="run-k">Duration</span> {durationText(view.startedAt, view.endedAt, request?.clock === 'real')}
         </span>
         <span className="run-sum-item">
           <span className="run-k">State transitions</span> {view.stateTransitions.toLocaleString('en-US')}

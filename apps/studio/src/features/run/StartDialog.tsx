@@ -22,7 +22,9 @@ export function StartDialog() {
   const def = useDocumentStore((s) => s.lastValidDefinition);
   const diagnostics = useDocumentStore((s) => s.diagnostics);
   const syntaxError = useDocumentStore((s) => s.syntaxError);
-  const firstError = syntaxError ?? diagnostics.find((d) => d.severity === 'error');
+  const firstError =
+    syntaxError ??
+    diagnostics.filter((d) => d.severity === 'error').sort((a, b) => a.range.offset - b.range.offset || a.line - b.line)[0];
 
   const [settings, setSettings] = useState<RunSettings | undefined>(undefined);
   const [execName, setExecName] = useState(newExecutionName);

@@ -286,6 +286,14 @@ export function stateRange(s: Pick<DocumentState, 'parsed'>, name: string): Text
   return value;
 }
 
+/**
+ * A diagnostic's message without a leading "JSON syntax error at line L, column C:" (the UI shows the position itself).
+ * Pure.
+ */
+export function plainMessage(d: Pick<Diagnostic, 'message'>): string {
+  return d.message.replace(/^(JSON|YAML)?\s*syntax error at line \d+, column \d+:\s*/i, '').replace(/\.$/, '');
+}
+
 /** Resets the module-level history (tests only). */
 export function resetDocumentHistoryForTests(): void {
   history.clear();

@@ -14,7 +14,7 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { layoutKey as layoutKeyOf } from '@asl-studio/graph';
-import { useDocumentStore } from '../../stores/document-store';
+import { plainMessage, useDocumentStore } from '../../stores/document-store';
 import { useViewStore } from '../../stores/view-store';
 import { setPaletteDropHandler, usePaletteDrag } from '../palette/palette-drag';
 import { insertPaletteItem } from './actions';
@@ -309,7 +309,7 @@ function CanvasInner() {
       {syntaxError ? (
         <div className="canvas-banner" role="alert">
           <strong>Invalid JSON</strong> at line {syntaxError.line}, column {syntaxError.column}:{' '}
-          {syntaxError.message.replace(/^JSON syntax error at line \d+, column \d+:\s*/i, '').replace(/\.$/, '')}.{' '}
+          {plainMessage(syntaxError)}.{' '}
           <span className="muted">The graph shows the last valid definition.</span>
         </div>
       ) : null}

@@ -1,6 +1,4 @@
-import { appendState, deleteState, insertStateOnEdge, uniqueStateName, type GraphEdge } from '@asl-studio/graph';
-import * as graphOps from '@asl-studio/graph';
-import type { TextEdit } from '@asl-studio/graph';
+import { appendState, deleteState, duplicateState, insertStateOnEdge, uniqueStateName, type GraphEdge } from '@asl-studio/graph';
 import { forEachState, type StateMachine } from '@asl-studio/asl';
 import { useDocumentStore } from '../../stores/document-store';
 import { useViewStore, type XY } from '../../stores/view-store';
@@ -81,13 +79,8 @@ export function duplicateSelected(): void {
   const s = useDocumentStore.getState();
   const sel = s.selectedState;
   if (!sel || refuseWhileBroken()) return;
-  const dup = (graphOps as { duplicateState?: (text: string, name: string) => TextEdit[] }).duplicateState;
-  if (!dup) {
-    s.notify('error', 'Duplicate is not available yet.');
-    return;
-  }
   const before = names(currentDef());
-  if (!s.edit((t) => dup(t, sel))) return;
+  if (!s.edit((t) => duplicateState(t, sel))) return;
   const after = names(useDocumentStore.getState().lastValidDefinition);
   const added = [...after].find((n) => !before.has(n));
   if (added) {

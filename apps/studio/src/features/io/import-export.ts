@@ -1,5 +1,5 @@
 import { parseDocument, toYaml, type Diagnostic } from '@asl-studio/asl';
-import { useDocumentStore } from '../../stores/document-store';
+import { plainMessage, useDocumentStore } from '../../stores/document-store';
 import { useViewStore } from '../../stores/view-store';
 
 /** Result of reading an import file: the JSON text to load, or a message explaining why it cannot be imported. */
@@ -30,7 +30,7 @@ export function prepareImport(fileName: string, content: string): ImportResult {
   const syntax = parsed.diagnostics.find((d) => d.severity === 'error');
   if (syntax) {
     const kind = parsed.format === 'yaml' ? 'YAML' : 'JSON';
-    return { ok: false, message: `"${fileName}" is not valid ${kind}: ${syntax.message} (${where(syntax)}).` };
+    return { ok: false, message: `"${fileName}" is not valid ${kind}: ${plainMessage(syntax)} (${where(syntax)}).` };
   }
   const def = parsed.definition as unknown;
   if (!def || typeof def !== 'object' || Array.isArray(def)) {

@@ -23,6 +23,9 @@ export class Ctx {
     if (anchor === 'key') {
       const k = this.loc.keyRangeOf(path);
       if (k) return k;
+      // No key (the root, an array item): underline the opening character rather than the whole object.
+      const r = this.loc.rangeOf(path);
+      if (r) return { offset: r.offset, length: Math.min(1, r.length) };
     } else if (anchor !== 'value') {
       const r = this.loc.rangeOf(path);
       if (r) {

@@ -197,6 +197,13 @@ describe('diagnostic shape and ranges', () => {
     expect(d.line).toBe(5);
   });
 
+  it('underlines only the opening brace when a field is missing on an object without a key', () => {
+    const t = '{"States": {"A": {"Type": "Pass", "End": true}}}';
+    const d = validateDocument(parseDocument(t)).find((x) => x.code === 'MISSING_REQUIRED_FIELD')!;
+    expect(d.range).toEqual({ offset: 0, length: 1 });
+    expect(d.message).toBe("The state machine must have 'StartAt'");
+  });
+
   it('gives zero-length ranges for plain objects', () => {
     const d = validateDefinition({ StartAt: 'X', States: { A: { Type: 'Pass', End: true } } })[0];
     expect(d).toMatchObject({ range: { offset: 0, length: 0 }, line: 1, column: 1 });

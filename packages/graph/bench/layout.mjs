@@ -2,7 +2,8 @@
 /**
  * Measures definitionToGraph + layoutGraph (elk.bundled, main thread) on: the largest corpus definition (by state
  * count), and synthetic chains of 200 and 1,000 Pass states; plus one edit (insertStateOnEdge) on the 1,000 chain.
- * Prints a table of medians (ms); asserts nothing.
+ * Prints a table of medians (ms) of wall time and of process CPU time (user+system; less sensitive to other load on
+ * the machine); asserts nothing.
  *
  *   node packages/graph/bench/layout.mjs [runs=5]
  *
@@ -53,10 +54,21 @@ if (existsSync(dir)) {
 cases.push({ name: 'chain 200', def: chain(200) }, { name: 'chain 1,000', def: chain(1000) });
 
 const elk = new ELK();
-console.log(`medians of ${runs} runs (after 1 warm-up), Node ${process.version}, elk.bundled on the main thread`);
-console.log('case | nodes | edges | definitionToGraph ms | layoutGraph ms | layoutKey ms');
+const load = (await import('node:os')).loadavg()[0].toFixed(1);
+console.log(`medians of ${runs} runs (warm), Node ${process.version}, elk.bundled on the main thread, load average ${load}`);
+const cpuMs = (d) => (d.user + d.system) / 1000;
+// elk (GWT-compiled Java) needs a few layouts before the JIT settles: the first layout of the process is reported
+// separately ("cold"), then everything is warmed up on a 500-state chain before the medians are taken.
+{
+  const c = process.cpuUsage();
+  const t = performance.now();
+  await g.layoutGraph(g.definitionToGraph(cases[0].def), elk);
+  console.log(`cold first layout (${cases[0].name}): ${(performance.now() - t).toFixed(0)} ms wall / ${cpuMs(process.cpuUsage(c)).toFixed(0)} ms CPU`);
+  for (let i = 0; i < 6; i++) await g.layoutGraph(g.definitionToGraph(chain(500)), elk);
+}
+console.log('case | nodes | edges | definitionToGraph ms | layoutKey ms | layoutGraph ms wall | layoutGraph ms CPU');
 for (const c of cases) {
-  const tg = [], tl = [], tk = [];
+  const tg = [], tl = [], tk = [], tc = [];
   let graph;
   for (let r = 0; r <= runs; r++) {
     let t = performance.now();
@@ -65,27 +77,31 @@ for (const c of cases) {
     t = performance.now();
     g.layoutKey(graph);
     const k = performance.now() - t;
+    const cpu = process.cpuUsage();
     t = performance.now();
     await g.layoutGraph(graph, elk);
     const l = performance.now() - t;
-    if (r > 0) { tg.push(a); tl.push(l); tk.push(k); }
+    const lc = cpuMs(process.cpuUsage(cpu));
+    if (r > 0) { tg.push(a); tl.push(l); tk.push(k); tc.push(lc); }
   }
-  console.log(`${c.name} | ${graph.nodes.length} | ${graph.edges.length} | ${median(tg).toFixed(2)} | ${median(tl).toFixed(1)} | ${median(tk).toFixed(2)}`);
+  console.log(`${c.name} | ${graph.nodes.length} | ${graph.edges.length} | ${median(tg).toFixed(2)} | ${median(tk).toFixed(2)} | ${median(tl).toFixed(0)} | ${median(tc).toFixed(0)}`);
 }
 
 // One canvas edit on the 1,000-state chain (text formatted with 2 spaces).
 const text = JSON.stringify(chain(1000), null, 2);
 const edge = g.definitionToGraph(JSON.parse(text)).edges.find((e) => e.path?.join('/') === 'States/S500/Next');
-const te = [];
-for (let r = 0; r <= runs; r++) {
-  const t = performance.now();
-  g.applyEdits(text, g.insertStateOnEdge(text, edge, 'New', { Type: 'Pass' }));
-  if (r > 0) te.push(performance.now() - t);
-}
-const tr = [];
-for (let r = 0; r <= runs; r++) {
-  const t = performance.now();
-  g.applyEdits(text, g.renameState(text, 'S500', 'Renamed'));
-  if (r > 0) tr.push(performance.now() - t);
-}
-console.log(`edit on chain 1,000 (${text.length} chars): insertStateOnEdge+applyEdits ${median(te).toFixed(1)} ms, renameState+applyEdits ${median(tr).toFixed(1)} ms`);
+const timeEdit = (fn) => {
+  const wall = [], cpu = [];
+  for (let r = 0; r <= runs; r++) {
+    const c = process.cpuUsage();
+    const t = performance.now();
+    g.applyEdits(text, fn());
+    if (r > 0) { wall.push(performance.now() - t); cpu.push(cpuMs(process.cpuUsage(c))); }
+  }
+  return `${median(wall).toFixed(1)} ms wall / ${median(cpu).toFixed(1)} ms CPU`;
+};
+console.log(`edits on chain 1,000 (${text.length} chars), incl. applyEdits:`);
+console.log(`  insertStateOnEdge ${timeEdit(() => g.insertStateOnEdge(text, edge, 'New', { Type: 'Pass' }))}`);
+console.log(`  renameState       ${timeEdit(() => g.renameState(text, 'S500', 'Renamed'))}`);
+console.log(`  deleteState       ${timeEdit(() => g.deleteState(text, 'S500'))}`);
+console.log(`  duplicateState    ${timeEdit(() => g.duplicateState(text, 'S500'))}`);

@@ -68,8 +68,9 @@ const ROOT_OPTIONS: Record<string, string> = {
   'elk.padding': '[top=24,left=24,bottom=24,right=24]',
 };
 
-/** Padding in px inside a Map/Parallel group (room for its title at the top) and inside a Parallel branch. */
+/** elk padding in px inside a Map/Parallel group (room for its title at the top). */
 export const GROUP_PADDING = '[top=44,left=24,bottom=24,right=24]';
+/** elk padding in px inside a Parallel branch group (room for "Branch n" at the top). */
 export const BRANCH_PADDING = '[top=32,left=16,bottom=16,right=16]';
 
 /**
@@ -203,6 +204,7 @@ function isInside(id: string, ancestor: string, parentOf: Map<string, string | u
  * {@link layoutGraph} when an edit only touched fields, comments or Choice rule text. (A rename changes node ids,
  * hence the key.) If your `sizes` function depends on anything else (e.g. a state's Resource), add that to the key.
  * Pure.
+ * @example if (layoutKey(graph) !== lastKey) positions = (await layoutGraph(graph, elk)).positions;
  */
 export function layoutKey(graph: AslGraph): string {
   const parts: string[] = [];

@@ -10,6 +10,7 @@ import { withUniqueNestedNames } from './nested-names.js';
  *
  * @throws EditError if the text is not an editable JSON object, the scope does not exist, `state` is not an object,
  * or `name` is empty/too long/already used.
+ * @example appendState(text, 'Wait 2', { Type: 'Wait', Seconds: 5, End: true }, ['States', 'P', 'Branches', 0])
  */
 export function appendState(text: string, name: string, state: object, scope: JsonPath = []): TextEdit[] {
   const s = new Session(text);

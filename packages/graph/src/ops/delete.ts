@@ -30,6 +30,7 @@ function successorOf(state: Obj, self: string, names: Set<string>): string | und
  * - `StartAt` moves to the first remaining state of the scope (or `""` if the scope becomes empty).
  *
  * @throws EditError if the text is not an editable JSON object or there is no state named `name`.
+ * @example applyEdits(text, deleteState(text, 'Log')) // A → Log → B becomes A → B
  */
 export function deleteState(text: string, name: string): TextEdit[] {
   const s = new Session(text);

@@ -19,6 +19,8 @@ import type { JsonPath, TextEdit } from '../types.js';
  * Thrown by every edit operation when the edit is impossible: the text is not a JSON object or has syntax errors,
  * a state is absent, a new name is taken or invalid, an edge no longer matches the document. `message` is meant for
  * the user.
+ * @example
+ * try { edits = renameState(text, 'A', 'B'); } catch (e) { if (e instanceof EditError) toast(e.message); else throw e; }
  */
 export class EditError extends Error {
   override name = 'EditError';

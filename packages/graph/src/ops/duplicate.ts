@@ -19,6 +19,7 @@ function copyName(taken: Set<string>, base: string): string {
  * Pure: returns edits for `text`.
  *
  * @throws EditError if the text is not an editable JSON object or there is no state named `name`.
+ * @example applyEdits(text, duplicateState(text, 'Pay')) // Pay → "Pay (copy)" → (Pay's old Next)
  */
 export function duplicateState(text: string, name: string): TextEdit[] {
   const s = new Session(text);

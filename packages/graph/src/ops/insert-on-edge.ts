@@ -68,6 +68,9 @@ export function withTransition(state: object, target: string | undefined): Obj {
  *
  * @throws EditError if the text is not an editable JSON object, `name` is empty/too long/already used, the edge's path
  * no longer exists, or the edge leaves a Succeed/Fail state (they cannot have a Next).
+ * @example
+ * const edge = definitionToGraph(JSON.parse(text)).edges.find((e) => e.id === 'next:States/A/Next')!;
+ * text = applyEdits(text, insertStateOnEdge(text, edge, 'Log', { Type: 'Pass' })); // A → Log → (A's old Next)
  */
 export function insertStateOnEdge(text: string, edge: GraphEdge, name: string, state: object): TextEdit[] {
   const s = new Session(text);

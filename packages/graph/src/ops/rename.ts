@@ -1,5 +1,14 @@
 import type { TextEdit } from '../types.js';
-import { isObject, Session } from './doc.js';
+import type { Node as JsonNode } from 'jsonc-parser';
+import { Session } from './doc.js';
+
+/** The value node of property `key` of an object node (the last one if repeated, as JSON.parse keeps). */
+function prop(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!node || node.type !== 'object') return undefined;
+  let found: JsonNode | undefined;
+  for (const p of node.children ?? []) if (p.children?.[0]?.value === key) found = p.children[1];
+  return found;
+}
 
 /**
  * Renames a state. Pure: returns edits for `text`, each replacing one string literal, so the state keeps its
@@ -18,22 +27,21 @@ export function renameState(text: string, from: string, to: string): TextEdit[] 
   s.assertNewName(to);
   const literal = JSON.stringify(to);
   const edits: TextEdit[] = [];
-  const replaceAt = (path: (string | number)[]) => {
-    const node = s.node(path);
+  const fix = (node: JsonNode | undefined) => {
     if (node && node.type === 'string' && node.value === from) edits.push({ offset: node.offset, length: node.length, content: literal });
   };
   const keyNode = s.node(loc.path)?.parent?.children?.[0];
   if (keyNode) edits.push({ offset: keyNode.offset, length: keyNode.length, content: literal });
-  replaceAt([...loc.scopePath, 'StartAt']);
-  const states = loc.scope.States;
-  if (isObject(states)) {
-    for (const [name, st] of Object.entries(states)) {
-      if (!isObject(st)) continue;
-      const sp = [...loc.scopePath, 'States', name];
-      replaceAt([...sp, 'Next']);
-      replaceAt([...sp, 'Default']);
-      if (Array.isArray(st.Choices)) st.Choices.forEach((_, i) => replaceAt([...sp, 'Choices', i, 'Next']));
-      if (Array.isArray(st.Catch)) st.Catch.forEach((_, i) => replaceAt([...sp, 'Catch', i, 'Next']));
+  const scopeNode = s.node(loc.scopePath);
+  fix(prop(scopeNode, 'StartAt'));
+  // Walk the scope's States node directly (one pass; path lookups per state would be quadratic).
+  for (const stateProp of prop(scopeNode, 'States')?.children ?? []) {
+    const st = stateProp.children?.[1];
+    if (!st || st.type !== 'object') continue;
+    fix(prop(st, 'Next'));
+    fix(prop(st, 'Default'));
+    for (const list of [prop(st, 'Choices'), prop(st, 'Catch')]) {
+      if (list?.type === 'array') for (const item of list.children ?? []) fix(prop(item, 'Next'));
     }
   }
   return edits.sort((a, b) => a.offset - b.offset);

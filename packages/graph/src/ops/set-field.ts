@@ -7,6 +7,7 @@ import { EditError, Session } from './doc.js';
  * (e.g. `["Retry", 0, "MaxAttempts"]`). Renaming is {@link renameState}'s job; this does not update references.
  * Pure: returns edits for `text`.
  * @throws EditError if the text is not an editable JSON object or there is no state named `name`.
+ * @example setStateField(text, 'Pay', 'Comment', 'Charges the card') // undefined instead removes Comment
  */
 export function setStateField(text: string, name: string, field: string | JsonPath, value: unknown): TextEdit[] {
   const s = new Session(text);

@@ -1,7 +1,9 @@
 /** Property tests: definitionToGraph never throws on anything, and edits keep documents parseable and consistent. */
+import ELK from 'elkjs/lib/elk.bundled.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definitionToGraph } from './from-asl.js';
+import { layoutGraph } from './layout/layout.js';
 import { deleteState } from './ops/delete.js';
 import { allStates, EditError } from './ops/doc.js';
 import { duplicateState } from './ops/duplicate.js';
@@ -55,6 +57,18 @@ describe('fuzz', () => {
 
   it('definitionToGraph keeps its invariants on ASL-like definitions', () => {
     fc.assert(fc.property(definition, (d) => void checkGraph(d)), { numRuns: 300 });
+  });
+
+  it('elk lays out any ASL-like definition (no elk crash on odd nesting, cycles, self-loops, empty groups)', async () => {
+    const elk = new ELK();
+    await fc.assert(
+      fc.asyncProperty(definition, async (d) => {
+        const g = definitionToGraph(d);
+        const { positions } = await layoutGraph(g, elk);
+        for (const n of g.nodes) expect(Number.isFinite(positions[n.id]?.x) && Number.isFinite(positions[n.id]?.y)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('edits keep the document valid JSON with consistent graphs', () => {

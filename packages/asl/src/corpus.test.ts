@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseDocument, validateDefinition, validateDocument } from './index.js';
+import { fromYaml, parseDocument, toYaml, validateDefinition, validateDocument } from './index.js';
 
 const shared = fileURLToPath(new URL('../../../../shared/', import.meta.url));
 const corpusDir = join(shared, 'corpus/defs');
@@ -48,6 +48,13 @@ describe.skipIf(!existsSync(corpusDir))('corpus: real AWS definitions raise no f
       expect(errors.length).toBeGreaterThan(0);
       expect([...new Set(errors.map((d) => d.code))].sort()).toEqual([...known.codes].sort());
     }
+  });
+  it.each(files)('YAML round trip keeps the definition and its diagnostics: %s', (file) => {
+    const doc = parseDocument(readFileSync(join(corpusDir, file), 'utf8'));
+    const yaml = fromYaml(toYaml(doc.definition));
+    expect(yaml.definition).toEqual(doc.definition);
+    const codes = (ds: { code: string; path?: unknown }[]) => ds.map((d) => `${d.code} ${JSON.stringify(d.path)}`).sort();
+    expect(codes(validateDocument(yaml))).toEqual(codes(validateDocument(doc)));
   });
   it('every known-invalid entry exists in the corpus', () => {
     for (const f of Object.keys(KNOWN_INVALID)) expect(files).toContain(f);

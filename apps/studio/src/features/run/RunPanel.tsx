@@ -80,16 +80,16 @@ function RunPanelInner() {
         <span className={`run-badge is-large tone-${runTone(status)}`} data-execution-status={status}>
           {RUN_STATUS_LABEL[status]}
         </span>
-        <span className="run-sum-item" title="Execution name">
-          <span className="run-k">Execution</span> <code>{request?.name ?? '—'}</code>
+        <span className="run-sum-item" title={`Execution name: ${request?.name ?? ''}`}>
+          <span className="run-k">Execution</span> <code className="run-exec-name">{request?.name ?? '—'}</code>
         </span>
         {request?.testCase ? (
           <span className="run-sum-item">
             <span className="run-k">Test case</span> {request.testCase}
           </span>
         ) : null}
-        <span className="run-sum-item">
-          <span className="run-k">Started</span> {formatTime(view.startedAt)}
+        <span className="run-sum-item" title={formatTime(view.startedAt)}>
+          <span className="run-k">Started</span> {formatTime(view.startedAt).slice(11)}
         </span>
         <span className="run-sum-item">
           <span className="run-k">Duration</span> {durationText(view.startedAt, view.endedAt, request?.clock === 'real')}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useDocumentStore } from '../../stores/document-store';
-import type { StateVisit } from './fold-history';
+import { visitDisplayStatus, type StateVisit } from './fold-history';
 import { JsonBlock, prettyJson } from './JsonBlock';
 import { selectVisit, useRunStore } from './run-store';
 import { STATE_STATUS_LABEL } from './status-labels';
@@ -69,6 +69,8 @@ export function StateDetails() {
 }
 
 function VisitView({ name, visits, visit }: { name: string; visits: StateVisit[]; visit: StateVisit }) {
+  const execution = useRunStore((s) => s.status);
+  const shown = visitDisplayStatus(visit, execution);
   const pos = visits.indexOf(visit);
   const inMap = visit.iteration !== undefined;
   const [jump, setJump] = useState(String(inMap ? visit.iteration : pos + 1));
@@ -93,7 +95,7 @@ function VisitView({ name, visits, visit }: { name: string; visits: StateVisit[]
       <div className="run-details-head">
         <h3 title={name}>{name}</h3>
         <span className="run-type">{visit.type}</span>
-        <span className={`run-badge tone-${visit.status}`}>{STATE_STATUS_LABEL[visit.status]}</span>
+        <span className={`run-badge tone-${shown}`}>{STATE_STATUS_LABEL[shown]}</span>
         {visit.mocked ? (
           <span className="run-badge tone-mocked" title="The Task result is a default response: no mock and no handler">
             mocked
@@ -154,13 +156,13 @@ function VisitView({ name, visits, visit }: { name: string; visits: StateVisit[]
           </>
         ) : null}
       </dl>
-      <ErrorBox error={visit.error} cause={visit.cause} title={visit.status === 'succeeded' || visit.status === 'retrying' ? 'Last error (retried)' : 'Error'} />
+      <ErrorBox error={visit.error} cause={visit.cause} title={shown === 'succeeded' || shown === 'retrying' ? 'Last error (retried)' : 'Error'} />
       <div className="run-io">
         <JsonBlock label="Input" value={visit.input} />
         <JsonBlock
           label="Output"
           value={visit.output}
-          empty={visit.status === 'running' || visit.status === 'retrying' ? 'In progress…' : 'No output (the state did not complete).'}
+          empty={shown === 'running' || shown === 'retrying' ? 'In progress…' : 'No output (the state did not complete).'}
         />
       </div>
       {isTask ? (

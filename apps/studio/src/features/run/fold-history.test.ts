@@ -85,7 +85,8 @@ describe('foldHistory', () => {
     h.add('TaskFailed', { resource: 'invoke', resourceType: 'lambda', error: 'Busy', cause: 'try later' });
     const f = new HistoryFold();
     f.push(h.events);
-    expect(f.view.stateStatus.T).toBe('failed');
+    // Failed, still open, run going on: waiting for the retry back-off.
+    expect(f.view.stateStatus.T).toBe('retrying');
     const mark = h.events.length;
     h.task({ ok: 1 });
     f.push(h.events.slice(mark, mark + 1));
@@ -119,6 +120,22 @@ describe('foldHistory', () => {
     expect(v.failedState).toBe('Failed');
     expect(isEdgeTaken(v, 'Pay', 'Failed')).toBe(true);
     expect(isEdgeTaken(v, 'Failed', '__end')).toBe(false);
+  });
+
+  it('a failure followed by the execution failure is failed, not retrying', () => {
+    const h = history();
+    h.add('ExecutionStarted', { input: '{}' }, 0);
+    h.entered('Task', 'T', {}, 0);
+    h.add('TaskScheduled', { resource: 'invoke', resourceType: 'lambda', parameters: '{}' });
+    h.add('TaskStarted', { resource: 'invoke', resourceType: 'lambda' });
+    h.add('TaskFailed', { resource: 'invoke', resourceType: 'lambda', error: 'Boom', cause: 'bad' });
+    const f = new HistoryFold();
+    f.push(h.events);
+    expect(f.view.stateStatus.T).toBe('retrying');
+    const n = h.events.length;
+    h.add('ExecutionFailed', { error: 'Boom', cause: 'bad' });
+    f.push(h.events.slice(n));
+    expect(f.view.stateStatus.T).toBe('failed');
   });
 
   it('marks a Task that fails the execution red with its error and cause', () => {

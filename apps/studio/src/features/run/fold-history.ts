@@ -118,6 +118,8 @@ interface NameAgg {
   open: number;
   retrying: number;
   failed: number;
+  /** Failed visits not closed yet: the failure may still be retried (a back-off is running) or caught. */
+  failedOpen: number;
   hardAborted: number;
   last: VisitStatus | undefined;
 }
@@ -216,6 +218,9 @@ export class HistoryFold {
   private statusOf(name: string): StateRunStatus {
     const a = this.agg.get(name);
     if (!a) return 'idle';
+    // A failure that is neither closed nor followed by anything while the run goes on is waiting for its retry
+    // (Retry back-off: the next TaskScheduled only comes after the interval); catches and final failures follow at once.
+    if (this.view.status === 'RUNNING' && a.failedOpen > 0 && a.failed === a.failedOpen) return 'retrying';
     if (a.failed > 0 || a.hardAborted > 0) return 'failed';
     if (a.retrying > 0) return 'retrying';
     if (a.open > 0) return 'running';
@@ -226,7 +231,7 @@ export class HistoryFold {
   private aggOf(name: string): NameAgg {
     let a = this.agg.get(name);
     if (!a) {
-      a = { open: 0, retrying: 0, failed: 0, hardAborted: 0, last: undefined };
+      a = { open: 0, retrying: 0, failed: 0, failedOpen: 0, hardAborted: 0, last: undefined };
       this.agg.set(name, a);
     }
     return a;
@@ -237,19 +242,28 @@ export class HistoryFold {
     const prev = v.status;
     if (prev === 'running') a.open--;
     else if (prev === 'retrying') a.retrying--;
-    else if (prev === 'failed') a.failed--;
+    else if (prev === 'failed') {
+      a.failed--;
+      if (!v.closed) a.failedOpen--;
+    }
     v.status = next;
     if (next === 'running') a.open++;
     else if (next === 'retrying') a.retrying++;
-    else if (next === 'failed') a.failed++;
+    else if (next === 'failed') {
+      a.failed++;
+      if (!v.closed) a.failedOpen++;
+    }
     else if (next === 'aborted' && hard) a.hardAborted++;
     if (next === 'succeeded' || next === 'caught') a.last = next;
     this.changedNames.add(v.name);
   }
 
   private close(v: StateVisit): void {
+    if (v.closed) return;
+    if (v.status === 'failed') this.aggOf(v.name).failedOpen--;
     v.closed = true;
     this.openVisits.delete(v);
+    this.changedNames.add(v.name);
   }
 
   /** Walks from a visit up through its parents (inclusive) to the first one matching. */
@@ -305,6 +319,7 @@ export class HistoryFold {
       view.startedAt = e.timestamp;
       owner = 0;
     } else if (t === 'ExecutionSucceeded') {
+      for (const name of this.agg.keys()) this.changedNames.add(name);
       view.status = 'SUCCEEDED';
       view.output = text(d?.output);
       view.endedAt = e.timestamp;
@@ -467,6 +482,7 @@ export class HistoryFold {
     view.error = error ?? (t === 'ExecutionAborted' ? 'States.Aborted' : t === 'ExecutionTimedOut' ? 'States.Timeout' : undefined);
     view.cause = cause;
     view.endedAt = e.timestamp;
+    for (const name of this.agg.keys()) this.changedNames.add(name);
     const hard = t !== 'ExecutionFailed';
     // The state the failure came from (e.g. a Pass whose Parameters failed: StateEntered → ExecutionFailed).
     if (t === 'ExecutionFailed') {
@@ -507,6 +523,14 @@ export class HistoryFold {
       }
     }
   }
+}
+
+/**
+ * The status to show for one visit: a failed visit that is still open while the execution runs is waiting for a
+ * retry (see {@link HistoryFold}). Pure.
+ */
+export function visitDisplayStatus(v: StateVisit, execution: ExecutionStatusView): VisitStatus {
+  return v.status === 'failed' && !v.closed && execution === 'RUNNING' ? 'retrying' : v.status;
 }
 
 /**

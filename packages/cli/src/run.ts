@@ -42,6 +42,7 @@ export async function runCommand(args: Args): Promise<number> {
       taskHandlers: handlerFile ? handlers.handlers : undefined,
       type,
       quotas,
+      history: withHistory ? 'full' : 'none',
     });
   } catch (e) {
     if (e instanceof DefinitionError) {

@@ -71,7 +71,8 @@ export function startUnchecked(definition: RawMachine, options: ExecutionOptions
     Id: executionArn, Input: input, StartTime: new Date(clock.now()).toISOString(), Name: name, RoleArn: DEFAULT_ROLE_ARN,
   };
   if (!express) contextExecution.RedriveCount = 0;
-  const rec = new HistoryRecorder(() => clock.now(), options.onEvent, quotas && !express ? MAX_HISTORY_EVENTS : Number.POSITIVE_INFINITY);
+  const rec = new HistoryRecorder(() => clock.now(), options.onEvent, quotas && !express ? MAX_HISTORY_EVENTS : Number.POSITIVE_INFINITY,
+    options.history !== 'none');
   const root = new CancelScope();
   const mockCase = options.mockConfig && options.testCase !== undefined
     ? options.mockConfig.StateMachines?.[smName]?.TestCases?.[options.testCase]
@@ -93,7 +94,7 @@ export function startUnchecked(definition: RawMachine, options: ExecutionOptions
     clock.dispose(new Cancelled(undefined));
     settle({ ...r, history: rec.events });
   };
-  const lastId = (): number => rec.events.length;
+  const lastId = (): number => rec.count;
   const terminate = (status: 'TIMED_OUT' | 'ABORTED', error?: string, cause?: string): void => {
     if (done) return;
     const d: Record<string, unknown> = {};

@@ -6,9 +6,19 @@ export const MAX_HISTORY_EVENTS = 25_000;
 
 /** Compact JSON text of a value, as the wire carries `input`/`output`/`parameters`. `undefined` becomes `null`. */
 export function toJsonText(value: unknown): string {
+  if (value !== null && typeof value === 'object') {
+    // JSON values are treated as immutable and shared between states: a state's output object is the next state's
+    // input object, so its text is computed once.
+    const hit = textCache.get(value);
+    if (hit !== undefined) return hit;
+    const s = JSON.stringify(value);
+    textCache.set(value, s);
+    return s;
+  }
   const s = JSON.stringify(value);
   return s === undefined ? 'null' : s;
 }
+const textCache = new WeakMap<object, string>();
 
 /** The `truncated: false` details object that accompanies every input/output (HistoryEventExecutionDataDetails). */
 export const NOT_TRUNCATED = Object.freeze({ truncated: false });
@@ -21,11 +31,18 @@ export class HistoryRecorder {
   readonly events: HistoryEvent[] = [];
   /** Set when the history reached its quota; the run loop fails the execution at its next step. */
   overflow = false;
+  /** Number of events so far (ids run 1..count), also when events are not kept. */
+  count = 0;
+  /** False when nobody reads the events (history 'none' and no listener): ids are counted, no event is built. */
+  readonly keep: boolean;
   constructor(
     private readonly now: () => number,
     private readonly onEvent: ((e: HistoryEvent) => void) | undefined,
     private readonly limit: number,
-  ) {}
+    keep = true,
+  ) {
+    this.keep = keep || onEvent !== undefined;
+  }
 
   /** Appends an event and returns its id. `detailsKey` is e.g. `stateEnteredEventDetails`. */
   private lastMs = Number.NaN;
@@ -38,7 +55,7 @@ export class HistoryRecorder {
   }
 
   add(type: HistoryEventType, previousEventId: number, detailsKey?: string, details?: object): number {
-    const id = this.events.length + 1;
+    const id = this.count + 1;
     if (id >= this.limit && !TERMINAL.has(type)) {
       // keep the last slot for the terminal event; the run fails at once (fatal, like AWS)
       this.overflow = true;
@@ -46,6 +63,8 @@ export class HistoryRecorder {
       (err as any).fatal = true;
       throw err;
     }
+    this.count = id;
+    if (!this.keep) return id;
     const e: HistoryEvent = { id, previousEventId, timestamp: this.stamp(), type };
     if (detailsKey !== undefined && details !== undefined) e[detailsKey] = details;
     this.events.push(e);

@@ -134,6 +134,7 @@ export class Runtime {
 
   /** JSON text of a payload, checking the payload quota. */
   payload(value: unknown, what: () => string): string {
+    if (!this.quotas && !this.rec.keep) return '';
     const text = toJsonText(value);
     if (this.quotas && utf8Length(text) > MAX_PAYLOAD_BYTES) {
       const e = new AslError('States.DataLimitExceeded', what());

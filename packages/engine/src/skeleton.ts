@@ -13,6 +13,7 @@ import {
   type CompiledJsonata, type CompiledPath, type CompiledTemplate, type ReferencePath,
 } from './io/index.js';
 import type { EvalContext } from './io/eval-context.js';
+import type { Vars } from './variables.js';
 import { NOT_TRUNCATED, toJsonText } from './history.js';
 import { Cancelled, LaneFailure, type Lane, type Runtime } from './runtime.js';
 import type { QueryLanguage, RawState } from './types.js';
@@ -169,6 +170,14 @@ export function compileCatchers(raw: RawState, ql: QueryLanguage): Catcher[] {
 
 // ---------------------------------------------------------------------------------------------- evaluation
 
+let lastMs = Number.NaN;
+let lastIso = '';
+/** ISO 8601 text of an epoch-ms time, cached for the common case of an unchanged (virtual) clock. */
+export function isoOf(ms: number): string {
+  if (ms !== lastMs) { lastMs = ms; lastIso = new Date(ms).toISOString(); }
+  return lastIso;
+}
+
 /** The Context Object for this state (AWS dg/input-output-contextobject.html). */
 export function contextOf(x: StateRun): Record<string, unknown> {
   const cached = x.ctxCache;
@@ -179,7 +188,7 @@ export function contextOf(x: StateRun): Record<string, unknown> {
 }
 
 function buildContext(x: StateRun): Record<string, unknown> {
-  const state: Record<string, unknown> = { EnteredTime: new Date(x.enteredTime).toISOString(), Name: x.cs.name };
+  const state: Record<string, unknown> = { EnteredTime: isoOf(x.enteredTime), Name: x.cs.name };
   const t = x.cs.type;
   if (t === 'Task' || t === 'Map' || t === 'Parallel') state.RetryCount = x.retryCount;
   const c: Record<string, unknown> = {
@@ -194,10 +203,21 @@ function buildContext(x: StateRun): Record<string, unknown> {
 
 /** An evaluation context over `input` (`$` / `$states.input`). */
 export function evalCtx(x: StateRun, input: unknown, extra?: { result?: unknown; errorOutput?: unknown }): EvalContext {
-  const ctx: EvalContext = { input, context: contextOf(x), variables: x.lane.vars };
-  if (extra && 'result' in extra) ctx.result = extra.result;
-  if (extra && 'errorOutput' in extra) ctx.errorOutput = extra.errorOutput;
+  const ctx = new StateEvalContext(x, input);
+  if (extra) {
+    ctx.result = extra.result;
+    ctx.errorOutput = extra.errorOutput;
+  }
   return ctx;
+}
+
+/** An EvalContext whose Context Object is built only when an expression reads it (most never do). */
+class StateEvalContext implements EvalContext {
+  result: unknown = undefined;
+  errorOutput: unknown = undefined;
+  readonly variables: Vars;
+  constructor(private readonly x: StateRun, readonly input: unknown) { this.variables = x.lane.vars; }
+  get context(): unknown { return contextOf(this.x); }
 }
 
 /** JSONPath InputPath then Parameters: the effective input of the body. */

@@ -75,6 +75,11 @@ export interface ExecutionOptions {
   signal?: AbortSignal;
   /** Live events, in order. */
   onEvent?: (event: HistoryEvent) => void;
+  /**
+   * 'full' (default) keeps every event in `result.history`; 'none' keeps none (ids are still counted for the
+   * 25,000-event quota) — for batch runs that only need the result. `onEvent` still receives every event.
+   */
+  history?: 'full' | 'none';
   /** Start time of the execution (virtual clock origin); default now. */
   startTime?: Date;
 }

@@ -110,13 +110,13 @@ export function compileTask(raw: RawState, ql: QueryLanguage, name: string): Com
     }
 
     if (!answer.error && (info.pattern === 'sync' || info.pattern === 'token') && info.kind === 'service') {
-      const sub = toJsonText(submittedResponse(info, answer.result));
+      const sub = rt.rec.keep ? toJsonText(submittedResponse(info, answer.result)) : '';
       rt.emit(lane, 'TaskSubmitted', 'taskSubmittedEventDetails', { output: sub, outputDetails: NOT_TRUNCATED, resource: info.resource, resourceType: info.resourceType });
     }
 
     let resultText: string | undefined;
     if (!answer.error) {
-      resultText = toJsonText(answer.result);
+      resultText = rt.quotas || rt.rec.keep ? toJsonText(answer.result) : '';
       if (rt.quotas && utf8Length(resultText) > MAX_PAYLOAD_BYTES) {
         answer = { error: new AslError('States.DataLimitExceeded', `The state/task '${info.arn}' returned a result with a size exceeding the maximum number of bytes service limit.`), source: answer.source };
       }
@@ -139,8 +139,8 @@ export function compileTask(raw: RawState, ql: QueryLanguage, name: string): Com
 
 /** Marks the result event with where the answer came from (`resultSource`, not an AWS field; outside the details). */
 function tag(id: number, x: StateRun, a: Answer): void {
-  const e = x.rt.rec.events[id - 1];
-  if (e) e.resultSource = a.source;
+  const e = x.rt.rec.keep ? x.rt.rec.events[id - 1] : undefined;
+  if (e && e.id === id) e.resultSource = a.source;
 }
 
 function recordFailure(x: StateRun, info: ResourceInfo, a: Answer): void {

@@ -21,7 +21,8 @@ function successorOf(state: Obj, self: string, names: Set<string>): string | und
  *
  * Predecessors — `StartAt`, `Next`, `Default`, Choice rule `Next`, Catcher `Next` — now point to the deleted state's
  * successor: its `Next` (for a Choice: its `Default`, else its first rule's target). When it has none (End:true,
- * Succeed, Fail, or a Choice without targets), as AWS Workflow Studio leaves the flow valid where it can:
+ * Succeed, Fail, or a Choice without targets), the definition is kept valid where it can be (AWS documents no
+ * behaviour for this case; the ASL checklist marks Workflow Studio's delete as unverified):
  * - a `Next` becomes `"End": true` (in place);
  * - a Choice `Default` is removed (no match then fails with States.NoChoiceMatched);
  * - a Catcher is removed (the `Catch` field too if it becomes empty);

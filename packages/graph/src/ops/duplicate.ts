@@ -11,7 +11,8 @@ function copyName(taken: Set<string>, base: string): string {
 }
 
 /**
- * Duplicates a state and inserts the copy after the original, as AWS Workflow Studio's "Duplicate state" does:
+ * Duplicates a state and inserts the copy right after the original in the flow (Workflow Studio's canvas duplicate is
+ * undocumented, see the ASL checklist; this is the canvas-friendly choice, since an unconnected copy would float):
  * the copy is named `X (copy)` (then `X (copy 2)`, …), placed right after the original in its scope's States, and
  * takes the original's transition (its Next, or End:true); the original now goes to the copy (`Next`, or its
  * `"End": true` becomes `"Next": copy` in place). A Choice, Succeed or Fail original has no single Next: its copy is

@@ -24,6 +24,8 @@ export interface ViewState {
   layoutRequest: number;
   /** Whether a layout is being computed. */
   layingOut: boolean;
+  /** True once the canvas has drawn the first layout (the code editor loads after that, to keep first paint fast). */
+  canvasPainted: boolean;
   /** Width (px) of the code pane and height (px) of the execution pane. */
   codeWidth: number;
   runHeight: number;
@@ -39,6 +41,8 @@ export interface ViewState {
   /** Replaces the manual positions (restore / new document). */
   setManual(manual: Record<string, XY>): void;
   setLayingOut(v: boolean): void;
+  /** Marks the first canvas paint. */
+  markCanvasPainted(): void;
   /** Resizes the code pane / execution pane. */
   setPaneSizes(sizes: Partial<Pick<ViewState, 'codeWidth' | 'runHeight'>>): void;
 }
@@ -55,6 +59,7 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   layoutKey: null,
   layoutRequest: 0,
   layingOut: false,
+  canvasPainted: false,
   codeWidth: 340,
   runHeight: 190,
   moveNode(id, pos) {
@@ -85,6 +90,9 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   },
   setLayingOut(v) {
     set({ layingOut: v });
+  },
+  markCanvasPainted() {
+    if (!get().canvasPainted) set({ canvasPainted: true });
   },
   setPaneSizes(sizes) {
     set(sizes);

@@ -252,6 +252,12 @@ function CanvasInner() {
     return () => cancelAnimationFrame(id);
   }, [layout, layoutReady, derivedNodes, rf]);
 
+  useEffect(() => {
+    if (!layoutReady || !derivedNodes.length || useViewStore.getState().canvasPainted) return;
+    const id = requestAnimationFrame(() => useViewStore.getState().markCanvasPainted());
+    return () => cancelAnimationFrame(id);
+  }, [layoutReady, derivedNodes]);
+
   // Palette drag (pointer events): highlight the edge under the pointer; drop inserts there or appends.
   const dragging = usePaletteDrag((d) => d.itemId !== null);
   useEffect(() => {

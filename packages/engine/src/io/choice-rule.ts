@@ -8,7 +8,7 @@
  */
 import { AslError } from '../errors.js';
 import type { EvalContext } from './eval-context.js';
-import { compilePath, PathNotFoundError, type CompiledPath } from './jsonpath.js';
+import { compilePath, MISSING, PathNotFoundError, type CompiledPath } from './jsonpath.js';
 
 /** A compiled Choice rule. */
 export interface CompiledChoiceRule {
@@ -93,9 +93,9 @@ function invalidValue(path: string): AslError {
 }
 
 function read(p: CompiledPath, ctx: EvalContext): unknown {
-  const r = p.tryEvaluate(ctx);
-  if (!r.found) throw invalidValue(p.text);
-  return r.value;
+  const r = p.get(ctx);
+  if (r === MISSING) throw invalidValue(p.text);
+  return r;
 }
 
 /**
@@ -126,7 +126,7 @@ function compileDataTest(rule: Record<string, unknown>): Pred {
   switch (op) {
     case 'IsPresent': {
       const want = operand === true;
-      return (ctx) => vp.tryEvaluate(ctx).found === want;
+      return (ctx) => (vp.get(ctx) !== MISSING) === want;
     }
     case 'IsNull':
     case 'IsNumeric':
@@ -145,10 +145,10 @@ function compileDataTest(rule: Record<string, unknown>): Pred {
                 ? (v) => typeof v === 'boolean'
                 : isTs;
       return (ctx) => {
-        const r = vp.tryEvaluate(ctx);
+        const r = vp.get(ctx);
         // A type test on a missing field is false, whatever the operand (it does not fail).
-        if (!r.found) return false;
-        return test(r.value) === want;
+        if (r === MISSING) return false;
+        return test(r) === want;
       };
     }
     case 'StringMatches': {

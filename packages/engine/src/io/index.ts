@@ -8,6 +8,7 @@ export {
   compilePath,
   compileReferencePath,
   describeField,
+  MISSING,
   PathNotFoundError,
   parsePath,
   type CompiledPath,

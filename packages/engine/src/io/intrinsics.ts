@@ -8,8 +8,8 @@ import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { AslError } from '../errors.js';
 import { base64FromBytes, bytesFromBase64, hex, utf8Decode, utf8Encode } from './bytes.js';
 import type { EvalContext } from './eval-context.js';
-import { compilePath, type CompiledPath } from './jsonpath.js';
-import { deepEqual } from './json-equal.js';
+import { compilePath, MISSING, type CompiledPath } from './jsonpath.js';
+import { copyObject, deepEqual } from './json-equal.js';
 
 /** A compiled intrinsic function call. */
 export interface CompiledIntrinsic {
@@ -425,7 +425,12 @@ const IMPLS: Record<(typeof INTRINSIC_NAMES)[number], Impl> = {
     const b = want(n, 1, args[1], isObject, 'a JSON object');
     const deep = want(n, 2, args[2], isBool, 'a boolean');
     if (deep) throw failure('Function States.JsonMerge supports only shallow merging: the third argument must be false');
-    return { ...a, ...b };
+    const out = copyObject(a);
+    for (const k in b) if (Object.prototype.hasOwnProperty.call(b, k)) {
+      if (k === '__proto__') Object.defineProperty(out, k, { value: b[k], enumerable: true, writable: true, configurable: true });
+      else out[k] = b[k];
+    }
+    return out;
   },
   'States.MathRandom'(args) {
     const n = 'States.MathRandom';
@@ -482,8 +487,8 @@ function compileArg(a: Arg): (ctx: EvalContext) => unknown {
       // AWS names the path with `$$` rewritten to `$`, and the state input (not the Context Object) as "the input".
       const shown = p.text.startsWith('$$') ? p.text.slice(1) : p.text;
       return (ctx) => {
-        const r = p.tryEvaluate(ctx);
-        if (r.found) return r.value;
+        const r = p.get(ctx);
+        if (r !== MISSING) return r;
         throw new IntrinsicDetail(
           'States.Runtime',
           `The JsonPath argument for the field '${shown}' could not be found in the input '${JSON.stringify(ctx.input) ?? 'null'}'`,

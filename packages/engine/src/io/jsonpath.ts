@@ -9,7 +9,7 @@
  */
 import { AslError } from '../errors.js';
 import type { EvalContext } from './eval-context.js';
-import { deepEqual } from './json-equal.js';
+import { copyObject, deepEqual } from './json-equal.js';
 
 /** One step of a parsed path. */
 export type PathToken =
@@ -303,19 +303,29 @@ export interface CompiledPath {
   evaluate(ctx: EvalContext, describe?: (info: PathNotFoundInfo) => string): unknown;
   /** Like evaluate but never throws for a missing value: `{found:false}` instead. */
   tryEvaluate(ctx: EvalContext): { found: boolean; value?: unknown };
+  /** The value, or {@link MISSING} when the path matches nothing (allocation-free; for hot loops). */
+  get(ctx: EvalContext): unknown;
 }
 
-type Lookup = { found: true; value: unknown } | { found: false; detail: string };
+/** What {@link CompiledPath.get} answers for a path that matches nothing. */
+export const MISSING: unique symbol = Symbol('MISSING');
+
+/** A failed lookup (a sentinel, so a successful lookup allocates nothing). */
+class Miss {
+  constructor(readonly detail: string) {}
+}
+/** The value found, or a Miss. */
+type Lookup = unknown;
 
 function sourceOf(root: PathRoot, ctx: EvalContext): Lookup {
   switch (root.kind) {
     case 'input':
-      return { found: true, value: ctx.input };
+      return ctx.input;
     case 'context':
-      return { found: true, value: ctx.context };
+      return ctx.context;
     case 'variable':
-      if (!ctx.variables.has(root.name)) return { found: false, detail: `The variable '${root.name}' is not defined` };
-      return { found: true, value: ctx.variables.get(root.name) };
+      if (!ctx.variables.has(root.name)) return new Miss(`The variable '${root.name}' is not defined`);
+      return ctx.variables.get(root.name);
   }
 }
 
@@ -340,22 +350,26 @@ export function compilePath(text: string, options: CompilePathOptions = {}): Com
   const walk = parsed.definite ? compileDefinite(parsed, options.strictIndex === true) : compileIndefinite(parsed);
   const run = (ctx: EvalContext): Lookup => {
     const src = sourceOf(root, ctx);
-    if (!src.found) return src;
-    return walk(src.value);
+    if (src instanceof Miss) return src;
+    return walk(src);
   };
   return {
     text,
     definite: parsed.definite,
     evaluate(ctx, describe) {
       const r = run(ctx);
-      if (r.found) return r.value;
+      if (!(r instanceof Miss)) return r;
       const src = sourceOf(root, ctx);
-      const info: PathNotFoundInfo = { path: text, detail: r.detail, source: src.found ? src.value : undefined, root };
+      const info: PathNotFoundInfo = { path: text, detail: r.detail, source: src instanceof Miss ? undefined : src, root };
       throw new PathNotFoundError(info, describe?.(info));
     },
     tryEvaluate(ctx) {
       const r = run(ctx);
-      return r.found ? { found: true, value: r.value } : { found: false };
+      return r instanceof Miss ? { found: false } : { found: true, value: r };
+    },
+    get(ctx) {
+      const r = run(ctx);
+      return r instanceof Miss ? MISSING : r;
     },
   };
 }
@@ -364,7 +378,7 @@ export function compilePath(text: string, options: CompilePathOptions = {}): Com
 function compileDefinite(p: ParsedPath, strictIndex = false): (v: unknown) => Lookup {
   const toks = p.tokens;
   const n = toks.length;
-  if (n === 0) return (v) => ({ found: true, value: v });
+  if (n === 0) return (v) => v;
   // Precompute the failure texts lazily.
   return (v) => {
     let cur = v;
@@ -376,13 +390,12 @@ function compileDefinite(p: ParsedPath, strictIndex = false): (v: unknown) => Lo
             cur = cur[t.name];
             continue;
           }
-          if (i === n - 1) return { found: false, detail: `No results for path: ${normalizedPath(p)}` };
-          return { found: false, detail: `Missing property in path ${normalizedPath(p, i + 1)}` };
+          if (i === n - 1) return new Miss(`No results for path: ${normalizedPath(p)}`);
+          return new Miss(`Missing property in path ${normalizedPath(p, i + 1)}`);
         }
-        return {
-          found: false,
-          detail: `Expected to find an object with property ${tokenText(t)} in path ${normalizedPath(p, i)} but found '${javaType(cur)}'. This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JacksonJsonProvider'.`,
-        };
+        return new Miss(
+          `Expected to find an object with property ${tokenText(t)} in path ${normalizedPath(p, i)} but found '${javaType(cur)}'. This is not a json object according to the JsonProvider: 'com.jayway.jsonpath.spi.json.JacksonJsonProvider'.`,
+        );
       } else if (t.kind === 'index') {
         if (Array.isArray(cur)) {
           const idx = t.index < 0 ? cur.length + t.index : t.index;
@@ -390,22 +403,19 @@ function compileDefinite(p: ParsedPath, strictIndex = false): (v: unknown) => Lo
             cur = cur[idx];
             continue;
           }
-          if (strictIndex) return { found: false, detail: `No results for path: ${normalizedPath(p)}` };
+          if (strictIndex) return new Miss(`No results for path: ${normalizedPath(p)}`);
           cur = null; // Jackson's ArrayNode.get() answers null past the end
           continue;
         }
-        return {
-          found: false,
-          detail: `Filter: ${tokenText(t)} can only be applied to arrays. Current context is: ${safeStringify(cur)}`,
-        };
+        return new Miss(`Filter: ${tokenText(t)} can only be applied to arrays. Current context is: ${safeStringify(cur)}`);
       } else if (t.kind === 'length') {
         if (Array.isArray(cur)) cur = cur.length;
         else if (isObject(cur)) cur = Object.keys(cur).length;
         else if (typeof cur === 'string') cur = cur.length;
-        else return { found: false, detail: `Aggregation function attempted to calculate value using empty array` };
+        else return new Miss(`Aggregation function attempted to calculate value using empty array`);
       }
     }
-    return { found: true, value: cur };
+    return cur;
   };
 }
 
@@ -487,8 +497,8 @@ function compileIndefinite(p: ParsedPath): (v: unknown) => Lookup {
       }
     };
     step(root, 0);
-    if (last?.kind === 'length' && out.length === 1) return { found: true, value: out[0] };
-    return { found: true, value: out };
+    if (last?.kind === 'length' && out.length === 1) return out[0];
+    return out;
   };
 }
 
@@ -678,7 +688,7 @@ class FilterParser {
       const rel = c === '@';
       return (n, r) => {
         const res = walk(rel ? n : r);
-        return res.found ? { defined: true, value: res.value } : { defined: false, value: undefined };
+        return res instanceof Miss ? { defined: false, value: undefined } : { defined: true, value: res };
       };
     }
     if (c === "'" || c === '"') {
@@ -791,7 +801,7 @@ export function compileReferencePath(text: string): ReferencePath {
           else if (isObject(cur)) obj = cur;
           else return fail(target);
           const child = i === toks.length - 1 ? value : put(hasOwn.call(obj, t.name) ? obj[t.name] : undefined, i + 1);
-          const copy: Record<string, unknown> = { ...obj };
+          const copy = copyObject(obj);
           if (t.name === '__proto__') Object.defineProperty(copy, t.name, { value: child, enumerable: true, writable: true, configurable: true });
           else copy[t.name] = child;
           return copy;

@@ -226,13 +226,53 @@ function needsClean(v: unknown): boolean {
   return false;
 }
 
-type Evaluator = (ctx: EvalContext) => Promise<unknown>;
+/** Evaluates synchronously when it can (fast paths, constants) and answers a Promise only when JSONata ran. */
+type Evaluator = (ctx: EvalContext) => unknown;
+
+const isPromise = (v: unknown): v is Promise<unknown> => v instanceof Promise;
+
+const FAST_PATH = /^\s*\$(states\.(?:input|context|result|errorOutput)|[A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$/;
+const NO_FAST = Symbol('no fast path');
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * Plain references (`$states.input.a.b`, `$var.x`) skip the JSONata engine: a direct property walk gives the same
+ * answer as long as every step lands on a plain object. Anything else (arrays to map over, an unknown variable that
+ * could name a built-in function) answers NO_FAST and the real engine runs.
+ */
+function compileFastPath(body: string): ((ctx: EvalContext) => unknown) | undefined {
+  const m = FAST_PATH.exec(body);
+  if (!m) return undefined;
+  const head = m[1]!;
+  const steps = m[2] ? m[2].slice(1).split('.') : [];
+  const n = steps.length;
+  const start: (ctx: EvalContext) => unknown = head.startsWith('states.')
+    ? ((k) => (ctx: EvalContext) => (ctx as unknown as Record<string, unknown>)[k])(head.slice(7))
+    : head === 'states'
+      ? () => NO_FAST
+      : (ctx) => (ctx.variables.has(head) ? ctx.variables.get(head) : NO_FAST);
+  return (ctx) => {
+    let cur = start(ctx);
+    if (cur === NO_FAST) return NO_FAST;
+    for (let i = 0; i < n; i++) {
+      if (cur === null || typeof cur !== 'object') return undefined; // a step into a scalar is nothing
+      if (Array.isArray(cur)) return NO_FAST; // JSONata maps over arrays
+      const k = steps[i]!;
+      cur = hasOwn.call(cur, k) ? (cur as Record<string, unknown>)[k] : undefined;
+      if (cur === undefined) return undefined;
+    }
+    return cur;
+  };
+}
 
 function compileExpression(raw: string, field: string): Evaluator {
   const body = EXPR.exec(raw)![1]!;
   const shown = body.trim();
   const c = compileExpr(body, field);
-  return async (ctx) => {
+  const fast = compileFastPath(body);
+  const nothing = () =>
+    queryError(`The JSONata expression '${shown}' specified for the field '${field}' returned nothing (undefined).`);
+  const slow = async (ctx: EvalContext): Promise<unknown> => {
     const states: Record<string, unknown> = { input: ctx.input, context: ctx.context };
     if (ctx.result !== undefined) states['result'] = ctx.result;
     if (ctx.errorOutput !== undefined) states['errorOutput'] = ctx.errorOutput;
@@ -245,40 +285,75 @@ function compileExpression(raw: string, field: string): Evaluator {
       if (e instanceof AslError) throw e;
       throw queryError(`The JSONata expression '${shown}' specified for the field '${field}' threw an error during evaluation. ${errorText(e)}`);
     }
-    if (out === undefined)
-      throw queryError(`The JSONata expression '${shown}' specified for the field '${field}' returned nothing (undefined).`);
+    if (out === undefined) throw nothing();
     return toJson(out);
   };
+  if (!fast) return slow;
+  return (ctx) => {
+    const v = fast(ctx);
+    if (v === NO_FAST) return slow(ctx);
+    if (v === undefined) throw nothing();
+    return v; // already plain JSON: it came from the input, the context or a variable
+  };
+}
+
+function setKey(out: Record<string, unknown>, k: string, x: unknown): void {
+  if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+  else out[k] = x;
 }
 
 function compileNode(v: unknown, field: string): { constant: boolean; run: Evaluator } {
   if (typeof v === 'string') {
     if (isJsonataExpression(v)) return { constant: false, run: compileExpression(v, field) };
-    return { constant: true, run: async () => v };
+    return { constant: true, run: () => v };
   }
   if (Array.isArray(v)) {
     const parts = v.map((x, i) => compileNode(x, `${field}[${i}]`));
-    if (parts.every((p) => p.constant)) return { constant: true, run: async () => v };
+    if (parts.every((p) => p.constant)) return { constant: true, run: () => v };
     const runs = parts.map((p) => p.run);
-    return { constant: false, run: async (ctx) => Promise.all(runs.map((r) => r(ctx))) };
-  }
-  if (v !== null && typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>).map(([k, x]) => ({ k, c: compileNode(x, field ? `${field}/${k}` : k) }));
-    if (entries.every((e) => e.c.constant)) return { constant: true, run: async () => v };
+    const n = runs.length;
+    // Elements are evaluated in order; once one needs JSONata the rest continue asynchronously, still in order.
+    const finish = async (ctx: EvalContext, out: unknown[], from: number, pending: Promise<unknown>): Promise<unknown[]> => {
+      out[from] = await pending;
+      for (let i = from + 1; i < n; i++) out[i] = await runs[i]!(ctx);
+      return out;
+    };
     return {
       constant: false,
-      run: async (ctx) => {
-        const out: Record<string, unknown> = {};
-        for (const e of entries) {
-          const x = await e.c.run(ctx);
-          if (e.k === '__proto__') Object.defineProperty(out, e.k, { value: x, enumerable: true, writable: true, configurable: true });
-          else out[e.k] = x;
+      run: (ctx) => {
+        const out: unknown[] = new Array(n);
+        for (let i = 0; i < n; i++) {
+          const x = runs[i]!(ctx);
+          if (isPromise(x)) return finish(ctx, out, i, x);
+          out[i] = x;
         }
         return out;
       },
     };
   }
-  return { constant: true, run: async () => v };
+  if (v !== null && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).map(([k, x]) => ({ k, c: compileNode(x, field ? `${field}/${k}` : k) }));
+    if (entries.every((e) => e.c.constant)) return { constant: true, run: () => v };
+    const n = entries.length;
+    const finish = async (ctx: EvalContext, out: Record<string, unknown>, from: number, pending: Promise<unknown>) => {
+      setKey(out, entries[from]!.k, await pending);
+      for (let i = from + 1; i < n; i++) setKey(out, entries[i]!.k, await entries[i]!.c.run(ctx));
+      return out;
+    };
+    return {
+      constant: false,
+      run: (ctx) => {
+        const out: Record<string, unknown> = {};
+        for (let i = 0; i < n; i++) {
+          const x = entries[i]!.c.run(ctx);
+          if (isPromise(x)) return finish(ctx, out, i, x);
+          setKey(out, entries[i]!.k, x);
+        }
+        return out;
+      },
+    };
+  }
+  return { constant: true, run: () => v };
 }
 
 /**
@@ -290,5 +365,16 @@ function compileNode(v: unknown, field: string): { constant: boolean; run: Evalu
  */
 export function compileJsonataTemplate(value: unknown, options: JsonataTemplateOptions = {}): CompiledJsonata {
   const c = compileNode(value, options.field ?? '');
-  return { isConstant: c.constant, evaluate: c.run };
+  const run = c.run;
+  return {
+    isConstant: c.constant,
+    evaluate(ctx) {
+      try {
+        const out = run(ctx);
+        return isPromise(out) ? out : Promise.resolve(out);
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    },
+  };
 }

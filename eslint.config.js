@@ -20,6 +20,16 @@ const nodeGlobals = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
+/**
+ * The studio's code names react-hooks rules in eslint-disable comments; eslint-plugin-react-hooks is not installed, so
+ * these stand-ins (which report nothing) keep those comments valid instead of failing lint with "rule not found".
+ */
+const reactHooksStandIn = {
+  rules: Object.fromEntries(
+    ['exhaustive-deps', 'rules-of-hooks'].map((name) => [name, { meta: { type: 'problem', schema: false }, create: () => ({}) }]),
+  ),
+};
+
 const UI_LIBRARIES = ['react', 'react-dom', 'zustand', 'monaco-editor', '@xyflow/react', '@asl-studio/studio'];
 
 /**
@@ -73,6 +83,7 @@ export default tseslint.config(
     ],
   },
   { linterOptions: { reportUnusedDisableDirectives: 'off' } },
+  { plugins: { 'react-hooks': reactHooksStandIn } },
   { rules: eslintRecommended },
   ...tseslint.configs.recommended,
   {

@@ -76,7 +76,6 @@ test('the sample opens with one node per state', async ({ page }) => {
   await expect(stateNode(page, sample.def.StartAt)).toBeVisible();
   await expect(page.locator('.monaco-editor').first()).toBeVisible({ timeout: 30_000 });
   await snap(page, 'sample-opened');
-  if (process.env.README_SCREENSHOT) await page.screenshot({ path: process.env.README_SCREENSHOT });
 });
 
 test('a state dragged from the palette onto an edge is inserted there, in the JSON too', async ({ page }) => {

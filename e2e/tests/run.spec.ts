@@ -56,6 +56,8 @@ test('running the sample succeeds along its path and shows a state’s input and
   await expect(page.getByText('Input', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('Output', { exact: true }).first()).toBeVisible();
   await snap(page, 'run-state-inspected');
+  // README_SCREENSHOT=/abs/path.png: the README's picture (docs/screenshot.png) is this view.
+  if (process.env.README_SCREENSHOT) await page.screenshot({ path: process.env.README_SCREENSHOT });
 });
 
 test('a failing run shows Failed', async ({ page }, testInfo) => {

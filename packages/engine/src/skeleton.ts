@@ -289,13 +289,14 @@ export async function finishWithResult(x: StateRun, result: unknown, useSelector
  * Output half for states without a result (Choice, Wait, Succeed): JSONPath InputPath → OutputPath (Assign reads the
  * effective input); JSONata Output (default: the input) and Assign.
  */
-export async function finishPassThrough(x: StateRun, extraAssign?: AssignPlan, extraOutput?: CompiledJsonata): Promise<unknown> {
+export async function finishPassThrough(x: StateRun, extraAssign?: AssignPlan, extraOutput?: CompiledJsonata, replaceState = false): Promise<unknown> {
   const io = x.cs.io;
+  const stateAssign = replaceState ? undefined : io.assign;
   if (x.cs.ql === 'JSONata') {
     const ctx = evalCtx(x, x.input);
-    const b1 = await evalAssign(io.assign, ctx);
+    const b1 = await evalAssign(stateAssign, ctx);
     const b2 = await evalAssign(extraAssign, ctx);
-    const outExpr = extraOutput ?? io.output;
+    const outExpr = extraOutput ?? (replaceState ? undefined : io.output);
     const output = outExpr ? await outExpr.evaluate(ctx) : x.input;
     exitState(x, output, applyAssign(x, merge(b1, b2)));
     return output;
@@ -304,7 +305,7 @@ export async function finishPassThrough(x: StateRun, extraAssign?: AssignPlan, e
   if (io.inputPath === null) v = {};
   else if (io.inputPath) v = io.inputPath.evaluate(evalCtx(x, v));
   const ctx = evalCtx(x, v);
-  const b1 = await evalAssign(io.assign, ctx);
+  const b1 = await evalAssign(stateAssign, ctx);
   const b2 = await evalAssign(extraAssign, ctx);
   let out = v;
   if (io.outputPath === null) out = {};

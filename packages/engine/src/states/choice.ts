@@ -57,8 +57,9 @@ export function compileChoice(raw: RawState, ql: QueryLanguage): CompiledState['
 }
 
 function finishPassThroughRule(x: Parameters<CompiledState['run']>[0], r: Rule): Promise<unknown> {
-  // A matching rule's Assign is applied in addition to the state's (rule bindings win on conflicts).
-  return finishPassThrough(x, r.assign, r.output);
+  // A matching rule's Assign/Output replace the state's; the state-level Assign/Output belong to the Default path
+  // (as AWS behaves, cf. LocalStack's snapshot-verified StateChoice).
+  return finishPassThrough(x, r.assign, r.output, true);
 }
 
 function stripExpr(s: string): string {

@@ -28,18 +28,14 @@ export function compileFail(raw: RawState, ql: QueryLanguage): CompiledState['ru
 }
 
 /** A *Path field: a JSONPath, or an intrinsic function evaluated through a one-key payload template. */
-function pathOrIntrinsic(text: string): CompiledPath {
+interface FieldReader { evaluate: CompiledPath['evaluate'] }
+function pathOrIntrinsic(text: string): FieldReader {
   if (text.startsWith('$')) return compilePath(text);
   const t = compilePayloadTemplate({ 'v.$': text });
-  return {
-    text,
-    definite: true,
-    evaluate: (ctx) => (t.evaluate(ctx) as { v: unknown }).v,
-    tryEvaluate: (ctx) => ({ found: true, value: (t.evaluate(ctx) as { v: unknown }).v }),
-  };
+  return { evaluate: (ctx) => (t.evaluate(ctx) as { v: unknown }).v };
 }
 
-function readPath(x: StateRun, p: CompiledPath, field: string): unknown {
+function readPath(x: StateRun, p: FieldReader, field: string): unknown {
   return p.evaluate(evalCtx(x, x.input), describeField(field));
 }
 

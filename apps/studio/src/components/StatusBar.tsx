@@ -1,5 +1,6 @@
 import { useDocumentStore } from '../stores/document-store';
 import { useViewStore } from '../stores/view-store';
+import { useSaveStatus } from '../stores/persistence';
 
 /** Bottom status bar: problems count (click → first problem in the editor), state count, layout activity. */
 export function StatusBar() {
@@ -7,6 +8,7 @@ export function StatusBar() {
   const syntaxError = useDocumentStore((s) => s.syntaxError);
   const layingOut = useViewStore((s) => s.layingOut);
   const name = useDocumentStore((s) => s.name);
+  const save = useSaveStatus((s) => s.status);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics.find((d) => d.severity === 'warning');
@@ -32,7 +34,9 @@ export function StatusBar() {
       <span className="spacer" />
       {layingOut ? <span className="status-item muted">Laying out…</span> : null}
       <span className="status-item muted">{name}.asl.json</span>
-      <span className="status-item muted">Saved locally</span>
+      <span className={`status-item${save === 'failed' ? ' error-text' : ' muted'}`} title="The open workflow is kept in this browser (IndexedDB)">
+        {save === 'saved' ? 'Saved in browser' : save === 'pending' ? 'Saving…' : 'Not saved: browser storage unavailable'}
+      </span>
     </footer>
   );
 }

@@ -1,3 +1,4 @@
+import { create } from 'zustand';
 import { get as idbGet, set as idbSet } from 'idb-keyval';
 import { useDocumentStore } from './document-store';
 import { useViewStore, type XY } from './view-store';
@@ -53,6 +54,12 @@ export async function loadSaved(): Promise<SavedWorkflow | undefined> {
   return fromIdb ?? fromLs;
 }
 
+/** Save status for the status bar: `saved`, `pending` (a change waits for the debounce), or `failed` (storage unavailable). */
+export type SaveStatus = 'saved' | 'pending' | 'failed';
+
+/** Save status store (zustand). */
+export const useSaveStatus = create<{ status: SaveStatus }>(() => ({ status: 'saved' }));
+
 let timer: ReturnType<typeof setTimeout> | undefined;
 let lastSavedText: string | undefined;
 
@@ -64,21 +71,28 @@ export function saveNow(): void {
   }
   if (!useDocumentStore.getState().loaded) return;
   const snap = snapshot();
+  let ok = false;
   try {
     localStorage.setItem(LS_KEY, JSON.stringify(snap));
+    ok = true;
   } catch {
     /* quota or disabled: IndexedDB still gets it */
   }
   try {
-    idbSet(IDB_KEY, snap).catch(() => undefined);
+    idbSet(IDB_KEY, snap).then(
+      () => useSaveStatus.setState({ status: 'saved' }),
+      () => useSaveStatus.setState({ status: ok ? 'saved' : 'failed' }),
+    );
   } catch {
-    /* ignore */
+    if (!ok) useSaveStatus.setState({ status: 'failed' });
   }
+  if (ok) useSaveStatus.setState({ status: 'saved' });
   lastSavedText = snap.text;
 }
 
 function schedule(): void {
   if (timer) clearTimeout(timer);
+  if (useSaveStatus.getState().status !== 'pending') useSaveStatus.setState({ status: 'pending' });
   timer = setTimeout(saveNow, SAVE_DEBOUNCE_MS);
 }
 

@@ -208,6 +208,11 @@ function CanvasInner() {
   }
 
   const onNodesChange = useCallback((changes: NodeChange<AslNode>[]) => {
+    // Keyboard selection (Enter/Space on a focused node) arrives as a select change.
+    const picked = changes.find((c) => c.type === 'select' && c.selected);
+    if (picked && picked.type === 'select' && useDocumentStore.getState().selectedState !== picked.id) {
+      useDocumentStore.getState().select(picked.id);
+    }
     const relevant = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
     if (relevant.length) setLocal((l) => ({ src: l.src, nodes: applyNodeChanges(relevant, l.nodes) }));
   }, []);

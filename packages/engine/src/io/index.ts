@@ -21,6 +21,7 @@ export { compileIntrinsic, isIntrinsic, INTRINSIC_NAMES, type CompiledIntrinsic 
 export {
   compileJsonataTemplate,
   isJsonataExpression,
+  setJsonataTimeLimit,
   type CompiledJsonata,
   type JsonataTemplateOptions,
 } from '../jsonata/index.js';

@@ -151,6 +151,45 @@ interface CompiledExpr {
 }
 
 const cache = new Map<string, CompiledExpr | AslError>();
+
+/** Wall-clock budget for one expression (JSONata's own default, 5 s); a runaway recursion fails instead of hanging. */
+let timeLimitMs = 5000;
+
+/** Sets the wall-clock budget of one JSONata evaluation in milliseconds (default 5000); returns the previous one. */
+export function setJsonataTimeLimit(ms: number): number {
+  const prev = timeLimitMs;
+  timeLimitMs = ms;
+  return prev;
+}
+/** AWS's ceiling on evaluation depth (it accepts `1+…+1` with 100 terms and refuses 101). */
+const MAX_DEPTH = 100;
+const ENTRY_HOOK = Symbol.for('jsonata.__evaluate_entry');
+const EXIT_HOOK = Symbol.for('jsonata.__evaluate_exit');
+const LIMITS = '__aslStudioLimits';
+interface Limits {
+  n: number;
+  depth: number;
+  start: number;
+}
+type HookEnv = jsonata.Environment & { isParallelCall?: boolean };
+/** Called by JSONata before every node it evaluates: depth limit, and the clock every 1000 nodes. */
+function entryHook(_expr: unknown, _input: unknown, env: HookEnv): void {
+  if (env.isParallelCall) return;
+  const l = env.lookup(LIMITS) as Limits | undefined;
+  if (!l) return;
+  if (++l.depth > MAX_DEPTH)
+    fnError(
+      'U1001',
+      `Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive. Depth=${l.depth} max=${MAX_DEPTH}`,
+    );
+  if (++l.n % 1000 === 0 && Date.now() - l.start > timeLimitMs)
+    fnError('U1001', 'Expression evaluation timeout: Check for infinite loop');
+}
+function exitHook(_expr: unknown, _input: unknown, env: HookEnv): void {
+  if (env.isParallelCall) return;
+  const l = env.lookup(LIMITS) as Limits | undefined;
+  if (l) l.depth--;
+}
 const RESERVED = new Set(['states']);
 
 function compileExpr(text: string, field: string): CompiledExpr {
@@ -168,6 +207,8 @@ function compileExpr(text: string, field: string): CompiledExpr {
     throw err;
   }
   for (const f of AWS_FUNCTIONS) expr.registerFunction(f.name, f.impl as never);
+  expr.assign(ENTRY_HOOK as unknown as string, entryHook);
+  expr.assign(EXIT_HOOK as unknown as string, exitHook);
   const names = new Set<string>();
   for (const m of text.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)) if (!RESERVED.has(m[1]!)) names.add(m[1]!);
   const compiled = { expr, names: [...names] };
@@ -276,7 +317,7 @@ function compileExpression(raw: string, field: string): Evaluator {
     const states: Record<string, unknown> = { input: ctx.input, context: ctx.context };
     if (ctx.result !== undefined) states['result'] = ctx.result;
     if (ctx.errorOutput !== undefined) states['errorOutput'] = ctx.errorOutput;
-    const bindings: Record<string, unknown> = { states };
+    const bindings: Record<string, unknown> = { states, [LIMITS]: { n: 0, depth: 0, start: Date.now() } satisfies Limits };
     for (const n of c.names) if (ctx.variables.has(n)) bindings[n] = ctx.variables.get(n);
     let out: unknown;
     try {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { makeCtx } from '../io/test-helpers.js';
-import { compileJsonataTemplate } from './index.js';
+import { compileJsonataTemplate, setJsonataTimeLimit } from './index.js';
 
 const input = { items: [{ p: 2 }, { p: 3 }], name: 'ana', FunctionInput: { fst: [0, 1, 2], snd: 2 }, arr: [1, 2, 3], s: 'input data' };
 const ctx = makeCtx(input, {
@@ -105,5 +105,31 @@ describe('compileJsonataTemplate: errors → States.QueryEvaluationError', () =>
 
   test('a syntax error fails at compile time', () => {
     expect(() => compileJsonataTemplate('{% $states.input. %}')).toThrow(expect.objectContaining({ name: 'States.QueryEvaluationError' }));
+  });
+});
+
+test('a runaway recursion fails with States.QueryEvaluationError instead of hanging', async () => {
+  const prev = setJsonataTimeLimit(200);
+  try {
+    const p = compileJsonataTemplate('{% ($f := function($x){ $f($x + 1) }; $f(1)) %}', { field: 'Output' }).evaluate(ctx);
+    await expect(p).rejects.toMatchObject({ name: 'States.QueryEvaluationError', causeText: expect.stringContaining('U1001') });
+  } finally {
+    setJsonataTimeLimit(prev);
+  }
+});
+
+describe('evaluation depth is capped at 100, as on AWS', () => {
+  const f = (n: number) => `{% ($f := function($n){ $n <= 0 ? 0 : 1 + $f($n - 1) }; $f(${n})) %}`;
+  const rows: [expr: string, ok: boolean, reason: string][] = [
+    [`{% ${Array(100).fill('1').join('+')} %}`, true, '100 terms accepted'],
+    [`{% ${Array(101).fill('1').join('+')} %}`, false, '101 terms refused'],
+    [`{% ${'('.repeat(99)}1${')'.repeat(99)} %}`, true, '99 parentheses accepted'],
+    [f(31), true, 'non-tail recursion of 31 accepted (depth 3n+5 = 98)'],
+    [f(32), false, 'non-tail recursion of 32 refused'],
+  ];
+  test.each(rows)('%s → %s (%s)', async (expr, ok) => {
+    const p = compileJsonataTemplate(expr, { field: 'Output' }).evaluate(ctx);
+    if (ok) await expect(p).resolves.toBeDefined();
+    else await expect(p).rejects.toMatchObject({ name: 'States.QueryEvaluationError', causeText: expect.stringContaining('Depth=101 max=100') });
   });
 });

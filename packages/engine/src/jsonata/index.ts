@@ -46,6 +46,11 @@ function fnError(code: string, message: string): never {
   throw { code, message, stack: new Error(message).stack } as unknown as Error;
 }
 
+/** JSONata's own T0410 error; jsonata renders `Argument 1 of function "range" does not match function signature`. */
+function signatureError(name: string, index: number): never {
+  throw { code: 'T0410', index, token: name, stack: new Error().stack } as unknown as Error;
+}
+
 /** AWS rounds non-integer arguments of its functions towards zero. */
 const toInt = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : undefined);
 
@@ -73,7 +78,13 @@ const AWS_FUNCTIONS: { name: string; impl: Fn }[] = [
   },
   {
     name: 'range',
-    impl: ((start: unknown, end: unknown, step: unknown) => {
+    impl: ((...args: unknown[]) => {
+      // Arguments are checked like a JSONata signature of three optional numbers (T0410, as AWS answers).
+      if (args.length > 3) signatureError('range', 4);
+      args.forEach((a, i) => {
+        if (a !== undefined && typeof a !== 'number') signatureError('range', i + 1);
+      });
+      const [start, end, step] = args;
       const s = toInt(start);
       const e = toInt(end);
       const st = toInt(step);

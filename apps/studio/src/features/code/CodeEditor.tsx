@@ -91,7 +91,7 @@ export default function CodeEditor() {
       }
     };
 
-    let decorations = editor.createDecorationsCollection();
+    const decorations = editor.createDecorationsCollection();
     const paintSelection = (s: DocumentState) => {
       if (!s.selectedState || s.parsed.text !== model.getValue()) {
         decorations.clear();
@@ -181,7 +181,6 @@ export default function CodeEditor() {
       if (cursorTimer) clearTimeout(cursorTimer);
       disposables.forEach((d) => d.dispose());
       decorations.clear();
-      decorations = editor.createDecorationsCollection();
       editor.dispose();
       model.dispose();
     };

@@ -54,6 +54,15 @@ describe('compilePath: values (definite paths return the value, indefinite ones 
     ['$.store.book[?(@.price > $.store.bicycle.price)]', [], 'filter comparing with a root path; nothing matches'],
     ['$.missing[*]', [], 'an indefinite path over a missing property is empty, not an error (AWS)'],
     ['$.arr.length()', 6, 'length() of an array'],
+    ['$.arr.sum()', 15, 'sum() (Jayway function)'],
+    ['$..price.max()', 19.95, 'max() over an indefinite path'],
+    ['$.arr.min()', 0, 'min()'],
+    ['$.arr.avg()', 2.5, 'avg()'],
+    ['$.arr.first()', 0, 'first()'],
+    ['$.arr.last()', 5, 'last()'],
+    ['$.store.bicycle.keys()', ['color', 'price'], 'keys() of an object'],
+    ['$.store.book.length()', 3, 'length() of a definite array'],
+    ['$.store.book[?(@.title.length() > 12)].price', [8.95, 12.99], 'a function inside a filter'],
     ['$$.Execution.Id', 'arn:exec', 'the Context Object'],
     ['$$.Map.Item.Index', 2, 'Map item index in the Context Object'],
     ['$$', { Execution: { Id: 'arn:exec', Input: { a: 1 } }, Map: { Item: { Index: 2, Value: 'x' } } }, 'the whole Context Object'],
@@ -121,6 +130,8 @@ describe('compilePath: malformed paths throw at compile time', () => {
     ['$.a[abc]', 'bracket holds neither quote, number, slice nor filter'],
     ["$.a['x", 'unterminated quote'],
     ['$.a[?(@.x ==)]', 'filter without right operand'],
+    ['$.a.b c', 'blank in dot notation'],
+    ['$.a.nope()', 'unknown function'],
   ];
   test.each(rows)('%s (%s)', (path) => {
     expect(caught(() => compilePath(path))?.name).toBe('States.Runtime');
@@ -157,7 +168,7 @@ describe('compileReferencePath: copy-on-write set', () => {
   });
 
   test('only plain names and indexes are allowed', () => {
-    for (const p of ['$.a[*]', '$..a', '$$.Execution', '$var.a', '$.a[?(@.x)]'])
+    for (const p of ['$.a[*]', '$..a', '$$.Execution', '$var.a', '$.a[?(@.x)]', '$.a.length()'])
       expect(caught(() => compileReferencePath(p))?.name, p).toBe('States.Runtime');
   });
 });

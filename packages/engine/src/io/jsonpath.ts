@@ -20,8 +20,11 @@ export type PathToken =
   | { readonly kind: 'props'; readonly names: readonly string[] }
   | { readonly kind: 'indexes'; readonly indexes: readonly number[] }
   | { readonly kind: 'deep'; readonly inner: PathToken }
-  | { readonly kind: 'filter'; readonly text: string; readonly test: (node: unknown, root: unknown) => boolean }
-  | { readonly kind: 'length' };
+  | { readonly kind: 'filter'; readonly text: string; readonly test: (node: unknown, root: unknown) => boolean };
+
+/** Jayway's tail functions: `$.prices.sum()`, `$..price.max()`, `$.list.length()`. */
+export const PATH_FUNCTIONS = ['length', 'size', 'min', 'max', 'avg', 'sum', 'stddev', 'first', 'last', 'keys'] as const;
+export type PathFunction = (typeof PATH_FUNCTIONS)[number];
 
 /** Where a path starts. */
 export type PathRoot = { readonly kind: 'input' } | { readonly kind: 'context' } | { readonly kind: 'variable'; readonly name: string };
@@ -31,6 +34,8 @@ export interface ParsedPath {
   readonly text: string;
   readonly root: PathRoot;
   readonly tokens: readonly PathToken[];
+  /** A tail function applied to what the tokens select. */
+  readonly fn?: PathFunction;
   readonly definite: boolean;
 }
 
@@ -58,22 +63,31 @@ export function parsePath(text: string): ParsedPath {
     pos = end;
   } else root = { kind: 'input' };
   const tokens: PathToken[] = [];
-  const parser = new TokenParser(text, pos);
+  let fn: PathFunction | undefined;
+  const m = /\.([A-Za-z]+)\(\)$/.exec(text);
+  let body = text;
+  if (m && m.index >= pos) {
+    if (!(PATH_FUNCTIONS as readonly string[]).includes(m[1]!)) throw invalidPath(text, `unknown function ${m[1]}()`);
+    fn = m[1] as PathFunction;
+    body = text.slice(0, m.index);
+  }
+  const parser = new TokenParser(body, pos, text);
   while (!parser.done()) tokens.push(parser.next());
-  const definite = tokens.every((t) => t.kind === 'prop' || t.kind === 'index' || t.kind === 'length');
-  return { text, root, tokens, definite };
+  const definite = tokens.every((t) => t.kind === 'prop' || t.kind === 'index');
+  return fn ? { text, root, tokens, fn, definite } : { text, root, tokens, definite };
 }
 
 class TokenParser {
   constructor(
     private readonly text: string,
     public pos: number,
+    private readonly fullText: string = text,
   ) {}
   done(): boolean {
     return this.pos >= this.text.length;
   }
   private fail(why: string): never {
-    throw invalidPath(this.text, why);
+    throw invalidPath(this.fullText, why);
   }
   next(): PathToken {
     const t = this.text;
@@ -100,8 +114,7 @@ class TokenParser {
     while (this.pos < t.length && t[this.pos] !== '.' && t[this.pos] !== '[') this.pos++;
     const name = t.slice(start, this.pos);
     if (name === '') this.fail(`empty property name at position ${start}`);
-    if (name === 'length()' && this.pos === t.length) return { kind: 'length' };
-    if (/[\s()'"\]]/.test(name) && !/^[^\s]+$/.test(name)) this.fail(`invalid property name '${name}'`);
+    if (/[\s()'"\]]/.test(name)) this.fail(`invalid property name '${name}' (use bracket notation ['…'])`);
     return { kind: 'prop', name };
   }
   private bracket(): PathToken {
@@ -221,8 +234,6 @@ function tokenText(t: PathToken): string {
       return `..${tokenText(t.inner)}`;
     case 'filter':
       return `[?]`;
-    case 'length':
-      return '.length()';
   }
 }
 
@@ -347,7 +358,7 @@ export interface CompilePathOptions {
 export function compilePath(text: string, options: CompilePathOptions = {}): CompiledPath {
   const parsed = parsePath(text);
   const { root } = parsed;
-  const walk = parsed.definite ? compileDefinite(parsed, options.strictIndex === true) : compileIndefinite(parsed);
+  const walk = compileWalker(parsed, options.strictIndex === true);
   const run = (ctx: EvalContext): Lookup => {
     const src = sourceOf(root, ctx);
     if (src instanceof Miss) return src;
@@ -372,6 +383,48 @@ export function compilePath(text: string, options: CompilePathOptions = {}): Com
       return r instanceof Miss ? MISSING : r;
     },
   };
+}
+
+/** The walker for a parsed path: tokens, then the tail function if any. */
+function compileWalker(p: ParsedPath, strictIndex: boolean): (v: unknown) => Lookup {
+  const walk = p.definite ? compileDefinite(p, strictIndex) : compileIndefinite(p);
+  const fn = p.fn;
+  if (!fn) return walk;
+  return (v) => {
+    const r = walk(v);
+    return r instanceof Miss ? r : applyFunction(fn, r);
+  };
+}
+
+const EMPTY_AGGREGATE = 'Aggregation function attempted to calculate value using empty array';
+
+/** Jayway's path functions (github.com/json-path/JsonPath#functions). */
+function applyFunction(fn: PathFunction, v: unknown): Lookup {
+  switch (fn) {
+    case 'length':
+    case 'size':
+      if (Array.isArray(v)) return v.length;
+      if (isObject(v)) return Object.keys(v).length;
+      if (typeof v === 'string') return v.length;
+      return new Miss(`Invalid function call: ${fn}() on ${javaType(v)}`);
+    case 'keys':
+      return isObject(v) ? Object.keys(v) : new Miss('Invalid function call: keys() needs an object');
+    case 'first':
+    case 'last':
+      if (!Array.isArray(v) || v.length === 0) return new Miss(EMPTY_AGGREGATE);
+      return fn === 'first' ? v[0] : v[v.length - 1];
+    default: {
+      const nums = (Array.isArray(v) ? v : [v]).filter((x): x is number => typeof x === 'number');
+      if (nums.length === 0) return new Miss(EMPTY_AGGREGATE);
+      const sum = nums.reduce((a, b) => a + b, 0);
+      if (fn === 'sum') return sum;
+      if (fn === 'min') return Math.min(...nums);
+      if (fn === 'max') return Math.max(...nums);
+      const avg = sum / nums.length;
+      if (fn === 'avg') return avg;
+      return Math.sqrt(nums.reduce((a, b) => a + (b - avg) ** 2, 0) / nums.length);
+    }
+  }
 }
 
 /** Fast walker for definite paths: property and index steps only. */
@@ -408,11 +461,6 @@ function compileDefinite(p: ParsedPath, strictIndex = false): (v: unknown) => Lo
           continue;
         }
         return new Miss(`Filter: ${tokenText(t)} can only be applied to arrays. Current context is: ${safeStringify(cur)}`);
-      } else if (t.kind === 'length') {
-        if (Array.isArray(cur)) cur = cur.length;
-        else if (isObject(cur)) cur = Object.keys(cur).length;
-        else if (typeof cur === 'string') cur = cur.length;
-        else return new Miss(`Aggregation function attempted to calculate value using empty array`);
       }
     }
     return cur;
@@ -481,9 +529,6 @@ function compileIndefinite(p: ParsedPath): (v: unknown) => Lookup {
             if (t.test(cur, root)) step(cur, i + 1);
           }
           return;
-        case 'length':
-          if (Array.isArray(cur)) step(cur.length, i + 1);
-          return;
         case 'deep': {
           const inner = t.inner;
           const visit = (node: unknown): void => {
@@ -497,7 +542,6 @@ function compileIndefinite(p: ParsedPath): (v: unknown) => Lookup {
       }
     };
     step(root, 0);
-    if (last?.kind === 'length' && out.length === 1) return out[0];
     return out;
   };
 }
@@ -684,7 +728,7 @@ class FilterParser {
       }
       const text = '$' + s.slice(start + 1, this.pos);
       const parsed = parsePath(text);
-      const walk = parsed.definite ? compileDefinite(parsed, true) : compileIndefinite(parsed);
+      const walk = compileWalker(parsed, true);
       const rel = c === '@';
       return (n, r) => {
         const res = walk(rel ? n : r);
@@ -780,7 +824,7 @@ export interface ReferencePath {
 export function compileReferencePath(text: string): ReferencePath {
   const parsed = parsePath(text);
   if (parsed.root.kind !== 'input') throw invalidPath(text, 'a reference path must start with $');
-  if (!parsed.tokens.every((t) => t.kind === 'prop' || t.kind === 'index'))
+  if (parsed.fn || !parsed.tokens.every((t) => t.kind === 'prop' || t.kind === 'index'))
     throw invalidPath(text, 'a reference path may only contain names and indexes');
   const toks = parsed.tokens as readonly ({ kind: 'prop'; name: string } | { kind: 'index'; index: number })[];
   const fail = (target: unknown): never => {

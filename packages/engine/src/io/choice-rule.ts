@@ -8,7 +8,7 @@
  */
 import { AslError } from '../errors.js';
 import type { EvalContext } from './eval-context.js';
-import { compilePath, MISSING, PathNotFoundError, type CompiledPath } from './jsonpath.js';
+import { compilePath, MISSING, type CompiledPath } from './jsonpath.js';
 
 /** A compiled Choice rule. */
 export interface CompiledChoiceRule {
@@ -212,4 +212,3 @@ export function compileChoiceRule(rule: object): CompiledChoiceRule {
   return { evaluate: p };
 }
 
-export { PathNotFoundError };

@@ -86,6 +86,8 @@ describe('intrinsics: AWS results recorded in the conformance suite', () => {
     ["States.Format('x={}.', $.v)", { v: { Arg1: 1, Arg2: [] } }, 'x={Arg1=1, Arg2=[]}.', 'objects render as Java maps'],
     ["States.Format('x={}.', $.v)", { v: '{"Arg1": 1, "Arg2": []}' }, 'x={"Arg1": 1, "Arg2": []}.', 'a string argument is inserted verbatim'],
     ["States.Format('x={}', $.v)", { v: [1, 'a', [2]] }, 'x=[1, a, [2]]', 'arrays render as Java lists'],
+    ["States.Format('{} {} {} {}', $.a, $.b, $.c, $.d)", { a: 12345678.9, b: 0.0001, c: 1e21, d: 123456789012 }, '1.23456789E7 1.0E-4 1.0E21 123456789012', 'doubles print as Java Double.toString, longs in full'],
+    ['States.JsonToString($.v)', { v: { a: 12345678.9, b: [0.5, 7] } }, '{"a":1.23456789E7,"b":[0.5,7]}', 'JsonToString writes numbers as Jackson does'],
     ["States.Format('\\{\\} {} \\'q\\' \\\\', $.v)", { v: 'ok' }, "{} ok 'q' \\", 'escaped braces, quote and backslash are literal'],
     ["States.ArrayGetItem(States.StringSplit($$.StateMachine.Name, '-'), 0)", {}, 'my', 'nested call over the Context Object'],
     [

@@ -183,9 +183,31 @@ export function javaToString(v: unknown): string {
     .join(', ')}}`;
 }
 
-function numberToString(n: number): string {
-  return String(n);
+/**
+ * A number as the JVM prints it (Jackson long/double nodes): integers in the long range in full, other numbers as
+ * Java's Double.toString — plain between 10^-3 and 10^7, otherwise `1.23456789E7`.
+ */
+export function javaNumberToString(n: number): string {
+  if (!Number.isFinite(n)) return n !== n ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';
+  if (Number.isInteger(n) && Math.abs(n) < 9.2e18) return Math.abs(n) < 1e21 ? BigInt(n).toString() : String(n);
+  const a = Math.abs(n);
+  if (a >= 1e-3 && a < 1e7) return String(n);
+  const [mant, exp] = n.toExponential().split('e') as [string, string];
+  return `${mant.includes('.') ? mant : `${mant}.0`}E${exp.startsWith('+') ? exp.slice(1) : exp}`;
 }
+
+/** Compact JSON text as Jackson writes it (numbers per {@link javaNumberToString}); States.JsonToString. */
+export function javaJsonText(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number') return javaNumberToString(v);
+  if (typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map(javaJsonText).join(',')}]`;
+  const parts: string[] = [];
+  for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) parts.push(`${JSON.stringify(k)}:${javaJsonText((v as Record<string, unknown>)[k])}`);
+  return `{${parts.join(',')}}`;
+}
+
+const numberToString = javaNumberToString;
 
 function wantArgs(name: string, args: unknown[], min: number, max = min): void {
   if (args.length < min || args.length > max) {
@@ -326,7 +348,7 @@ const IMPLS: Record<(typeof INTRINSIC_NAMES)[number], Impl> = {
   },
   'States.JsonToString'(args) {
     wantArgs('States.JsonToString', args, 1);
-    return JSON.stringify(args[0] ?? null);
+    return javaJsonText(args[0]);
   },
   'States.Array'(args) {
     return args;

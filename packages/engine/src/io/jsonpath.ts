@@ -99,6 +99,7 @@ class TokenParser {
         return { kind: 'deep', inner: this.dotName() };
       }
       this.pos++;
+      if (t[this.pos] === '[') return this.bracket(); // Jayway reads `$.[0]` / `$.a.['b']` as `[0]` / `['b']`
       return this.dotName();
     }
     if (c === '[') return this.bracket();
@@ -759,8 +760,15 @@ class FilterParser {
       }
       return () => ({ defined: true, value });
     }
-    const m = /^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(s.slice(this.pos));
-    if (!m) this.fail(`unexpected '${s.slice(this.pos)}'`);
+    const m = /^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)(?![A-Za-z0-9_])/.exec(s.slice(this.pos));
+    if (!m) {
+      // An unquoted word (`@.lang==es`) is a string literal, as AWS's Jayway accepts it.
+      const w = /^[A-Za-z_][A-Za-z0-9_.-]*/.exec(s.slice(this.pos));
+      if (!w) this.fail(`unexpected '${s.slice(this.pos)}'`);
+      this.pos += w[0].length;
+      const word = w[0];
+      return () => ({ defined: true, value: word });
+    }
     this.pos += m[0].length;
     const value = JSON.parse(m[0]) as unknown;
     return () => ({ defined: true, value });

@@ -161,7 +161,8 @@ interface CompiledExpr {
   names: string[];
 }
 
-const cache = new Map<string, CompiledExpr | AslError>();
+/** Parsed expressions per text; a syntax error is cached as its message (the field differs per use). */
+const cache = new Map<string, CompiledExpr | { syntaxError: string }>();
 
 /** Wall-clock budget for one expression (JSONata's own default, 5 s); a runaway recursion fails instead of hanging. */
 let timeLimitMs = 5000;
@@ -204,18 +205,18 @@ function exitHook(_expr: unknown, _input: unknown, env: HookEnv): void {
 const RESERVED = new Set(['states']);
 
 function compileExpr(text: string, field: string): CompiledExpr {
+  const syntaxError = (message: string) =>
+    queryError(`The JSONata expression '${text.trim()}' specified for the field '${field}' could not be parsed: ${message}`);
   const hit = cache.get(text);
-  if (hit instanceof AslError) throw hit;
+  if (hit && 'syntaxError' in hit) throw syntaxError(hit.syntaxError);
   if (hit) return hit;
   let expr: jsonata.Expression;
   try {
     expr = jsonata(text);
   } catch (e) {
-    const err = queryError(
-      `The JSONata expression '${text.trim()}' specified for the field '${field}' could not be parsed: ${messageOf(e)}`,
-    );
-    cache.set(text, err);
-    throw err;
+    const message = errorText(e);
+    cache.set(text, { syntaxError: message });
+    throw syntaxError(message);
   }
   for (const f of AWS_FUNCTIONS) expr.registerFunction(f.name, f.impl as never);
   expr.assign(ENTRY_HOOK as unknown as string, entryHook);

@@ -109,8 +109,10 @@ describe('compileJsonataTemplate: errors → States.QueryEvaluationError', () =>
     });
   });
 
-  test('a syntax error fails at compile time', () => {
+  test('a syntax error fails at compile time, naming each field it is used in', () => {
     expect(() => compileJsonataTemplate('{% $states.input. %}')).toThrow(expect.objectContaining({ name: 'States.QueryEvaluationError' }));
+    expect(() => compileJsonataTemplate('{% a[1,2) %}', { field: 'Output' })).toThrow(/field 'Output' could not be parsed: S0202: Expected "]", got ","/);
+    expect(() => compileJsonataTemplate('{% a[1,2) %}', { field: 'Arguments' })).toThrow(/field 'Arguments'/);
   });
 });
 

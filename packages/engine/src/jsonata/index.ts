@@ -7,6 +7,7 @@ import jsonata from 'jsonata';
 import { AslError } from '../errors.js';
 import type { EvalContext } from '../io/eval-context.js';
 import { hashHex, JavaRandom, noNegativeZero } from '../io/intrinsics.js';
+import { compileFast, NO_FAST } from './fast.js';
 
 /** A compiled JSONata-mode value. */
 export interface CompiledJsonata {
@@ -284,45 +285,11 @@ type Evaluator = (ctx: EvalContext) => unknown;
 
 const isPromise = (v: unknown): v is Promise<unknown> => v instanceof Promise;
 
-const FAST_PATH = /^\s*\$(states\.(?:input|context|result|errorOutput)|[A-Za-z_][A-Za-z0-9_]*)((?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*$/;
-const NO_FAST = Symbol('no fast path');
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/**
- * Plain references (`$states.input.a.b`, `$var.x`) skip the JSONata engine: a direct property walk gives the same
- * answer as long as every step lands on a plain object. Anything else (arrays to map over, an unknown variable that
- * could name a built-in function) answers NO_FAST and the real engine runs.
- */
-function compileFastPath(body: string): ((ctx: EvalContext) => unknown) | undefined {
-  const m = FAST_PATH.exec(body);
-  if (!m) return undefined;
-  const head = m[1]!;
-  const steps = m[2] ? m[2].slice(1).split('.') : [];
-  const n = steps.length;
-  const start: (ctx: EvalContext) => unknown = head.startsWith('states.')
-    ? ((k) => (ctx: EvalContext) => (ctx as unknown as Record<string, unknown>)[k])(head.slice(7))
-    : head === 'states'
-      ? () => NO_FAST
-      : (ctx) => (ctx.variables.has(head) ? ctx.variables.get(head) : NO_FAST);
-  return (ctx) => {
-    let cur = start(ctx);
-    if (cur === NO_FAST) return NO_FAST;
-    for (let i = 0; i < n; i++) {
-      if (cur === null || typeof cur !== 'object') return undefined; // a step into a scalar is nothing
-      if (Array.isArray(cur)) return NO_FAST; // JSONata maps over arrays
-      const k = steps[i]!;
-      cur = hasOwn.call(cur, k) ? (cur as Record<string, unknown>)[k] : undefined;
-      if (cur === undefined) return undefined;
-    }
-    return cur;
-  };
-}
-
 function compileExpression(raw: string, field: string): Evaluator {
   const body = EXPR.exec(raw)![1]!;
   const shown = body.trim();
   const c = compileExpr(body, field);
-  const fast = compileFastPath(body);
+  const fast = compileFast(c.expr.ast());
   const nothing = () =>
     queryError(`The JSONata expression '${shown}' specified for the field '${field}' returned nothing (undefined).`);
   const slow = async (ctx: EvalContext): Promise<unknown> => {

@@ -141,3 +141,28 @@ describe('evaluation depth is capped at 100, as on AWS', () => {
     else await expect(p).rejects.toMatchObject({ name: 'States.QueryEvaluationError', causeText: expect.stringContaining('Depth=101 max=100') });
   });
 });
+
+describe('the synchronous fast path agrees with the JSONata engine', () => {
+  // Each expression runs through compileJsonataTemplate (fast path where it applies) and through jsonata itself.
+  const vars = { n: 5, s: 'ab', t: true, f: false, obj: { a: { b: 1 } }, arr: [1, 2], nul: null, str5: '5' };
+  const fctx = makeCtx({ x: { y: 2 }, list: [{ p: 1 }, { p: 2 }], z: null }, { vars });
+  const exprs = [
+    '$n + 1', '$n - 0.5', '$n * $n', '$n / 2', '$n % 3', '$n < 10', '$n >= 5', '$s < "b"', '$n = 5', '$n != 5',
+    '$s & "c"', '$s & $nope', '$t and $f', '$f or $t', '$t and $n', '$obj.a.b', '$obj.a', '$arr', '$states.input.x.y',
+    '$states.input.list.p', '$states.input.z', '$states.input.z.q', '$n + $nope', '$nope < 1', '$obj = $obj', '($n + 1) * 2',
+    '"x" & 1', '$n = "5"', '$str5 + 1', '$n < "6"', '$nul = null', '-1 + $n',
+  ];
+  test.each(exprs)('%s', async (e) => {
+    const jsonataLib = (await import('jsonata')).default;
+    let want: unknown;
+    let wantErr = false;
+    try {
+      want = await jsonataLib(e).evaluate(undefined, { ...vars, states: { input: fctx.input, context: fctx.context } });
+    } catch {
+      wantErr = true;
+    }
+    const p = compileJsonataTemplate(`{% ${e} %}`, { field: 'Output' }).evaluate(fctx);
+    if (wantErr || want === undefined) await expect(p).rejects.toMatchObject({ name: 'States.QueryEvaluationError' });
+    else expect(await p).toEqual(JSON.parse(JSON.stringify(want)));
+  });
+});

@@ -12,6 +12,7 @@ export {
   PathNotFoundError,
   parsePath,
   type CompiledPath,
+  type CompilePathOptions,
   type ReferencePath,
   type PathNotFoundInfo,
 } from './jsonpath.js';

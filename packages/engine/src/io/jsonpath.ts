@@ -308,9 +308,11 @@ export interface CompiledPath {
   /** True when the path can denote at most one value (no `..`, `*`, slices, unions, filters). */
   readonly definite: boolean;
   /**
-   * The value the path denotes: for definite paths the value itself, for indefinite paths an array of all matches.
-   * Throws {@link PathNotFoundError} (`States.Runtime`) when a definite path matches nothing; its cause is
-   * `describe(info)` when given, else AWS's InputPath/OutputPath wording.
+   * The value the path denotes: for definite paths the value itself, for indefinite paths an array of all matches
+   * (possibly empty — an indefinite path never fails). An array index past the end gives `null` unless compiled with
+   * `strictIndex`. Throws {@link PathNotFoundError} (`States.Runtime`) when a definite path matches nothing; its
+   * cause is `describe(info)` when given, else AWS's InputPath/OutputPath wording
+   * (`Invalid path '$.x' : No results for path: $['x']`).
    */
   evaluate(ctx: EvalContext, describe?: (info: PathNotFoundInfo) => string): unknown;
   /** Like evaluate but never throws for a missing value: `{found:false}` instead. */

@@ -7,8 +7,6 @@ import { formatTime } from './StateDetails';
 const ROW_H = 24;
 const DETAIL_H = 240;
 const OVERSCAN = 12;
-/** Height of the sticky header row. */
-const HEAD_H = 22;
 
 function eventTone(type: string): string {
   if (/(Failed|TimedOut|Aborted)$/.test(type)) return 'failed';
@@ -118,7 +116,7 @@ export function EventsTable() {
   // While a run streams in, stay at the bottom (unless the user scrolled up). The row window is computed from the
   // target position directly, and the DOM scroll is set in the next frame: no forced layout, no second render.
   const following = follow.current && running;
-  const viewTop = following ? Math.max(0, total + HEAD_H - height) : scrollTop;
+  const viewTop = following ? Math.max(0, total - height) : scrollTop;
   useEffect(() => {
     if (!following) return;
     const id = requestAnimationFrame(() => {
@@ -163,6 +161,7 @@ export function EventsTable() {
     }
   };
 
+  const visible = rows.slice(first, last);
   return (
     <div className="run-events">
       <div className="run-events-bar">
@@ -177,103 +176,92 @@ export function EventsTable() {
           onChange={(e) => setFilter(e.target.value)}
         />
       </div>
-      <div
-        className="run-events-scroll"
-        ref={scroller}
-        onScroll={(ev) => {
-          const el = ev.currentTarget;
-          setScrollTop(el.scrollTop);
-          follow.current = el.scrollTop + el.clientHeight >= total + HEAD_H - ROW_H * 2;
-        }}
-      >
-        <table className="run-events-table" aria-rowcount={rows.length + 1}>
-          <colgroup>
-            <col style={{ width: 56 }} />
-            <col style={{ width: '26%' }} />
-            <col style={{ width: '26%' }} />
-            <col style={{ width: '16%' }} />
-            <col style={{ width: 84 }} />
-            <col style={{ width: 96 }} />
-          </colgroup>
-          <thead>
-            <tr>
-              <th scope="col">ID</th>
-              <th scope="col">Type</th>
-              <th scope="col">Step</th>
-              <th scope="col">Resource</th>
-              <th scope="col">Started after</th>
-              <th scope="col">Time</th>
-            </tr>
-          </thead>
-          <tbody>
-            {first > 0 ? (
-              <tr aria-hidden="true" className="run-spacer">
-                <td colSpan={6} style={{ height: offsetOf(first, expandedIdx) }} />
-              </tr>
-            ) : null}
-            {rows.slice(first, last).flatMap((e) => {
+      <div className="run-events-grid" role="table" aria-label="Execution events" aria-rowcount={rows.length + 1}>
+        <div className="run-ev-head run-ev-cols" role="row">
+          <span role="columnheader">ID</span>
+          <span role="columnheader">Type</span>
+          <span role="columnheader">Step</span>
+          <span role="columnheader">Resource</span>
+          <span role="columnheader">Started after</span>
+          <span role="columnheader">Time</span>
+        </div>
+        <div
+          className="run-events-scroll"
+          ref={scroller}
+          role="rowgroup"
+          onScroll={(ev) => {
+            const el = ev.currentTarget;
+            setScrollTop(el.scrollTop);
+            follow.current = el.scrollTop + el.clientHeight >= total - ROW_H * 2;
+          }}
+        >
+          {/* Rows are absolutely positioned in a sized box: a new row costs no table layout. */}
+          <div className="run-events-sizer" style={{ height: total }}>
+            {visible.map((e, k) => {
+              const i = first + k;
+              const top = offsetOf(i, expandedIdx);
               const step = stepOf(fold, e);
               const open = expanded.has(e.id);
               const elapsed = Date.parse(e.timestamp) - startMs;
-              const out = [
-                <tr
-                  key={e.id}
-                  className={`run-ev-row tone-${eventTone(e.type)} ${selectedEvent === e.id ? 'is-selected' : ''} ${
-                    activeKey !== undefined && step?.key === activeKey ? 'is-in-visit' : ''
-                  }`}
-                  aria-expanded={open}
-                  onClick={() => onRow(e)}
-                  tabIndex={0}
-                  onKeyDown={(k) => {
-                    if (k.key === 'Enter' || k.key === ' ') {
-                      k.preventDefault();
-                      onRow(e);
-                    }
-                  }}
-                >
-                  <td className="run-num-cell">
-                    <span className="run-caret" aria-hidden="true">
-                      {open ? '▾' : '▸'}
+              const time = formatTime(e.timestamp);
+              return (
+                <div key={e.id} className="run-ev-item" style={{ top, height: open ? ROW_H + DETAIL_H : ROW_H }}>
+                  <div
+                    role="row"
+                    aria-rowindex={i + 2}
+                    aria-expanded={open}
+                    tabIndex={0}
+                    className={`run-ev-row run-ev-cols tone-${eventTone(e.type)} ${selectedEvent === e.id ? 'is-selected' : ''} ${
+                      activeKey !== undefined && step?.key === activeKey ? 'is-in-visit' : ''
+                    }`}
+                    onClick={() => onRow(e)}
+                    onKeyDown={(k2) => {
+                      if (k2.key === 'Enter' || k2.key === ' ') {
+                        k2.preventDefault();
+                        onRow(e);
+                      }
+                    }}
+                  >
+                    <span role="cell" className="run-num-cell">
+                      <span className="run-caret" aria-hidden="true">
+                        {open ? '▾' : '▸'}
+                      </span>
+                      {e.id}
                     </span>
-                    {e.id}
-                  </td>
-                  <td className="run-ev-type">
-                    {e.type}
-                    {isMockedEvent(e) ? <span className="run-badge tone-mocked">mocked</span> : null}
-                    {e.synthetic ? <span className="run-badge tone-idle" title="Recorded by the studio, not the engine">studio</span> : null}
-                  </td>
-                  <td className="run-ev-step" title={step?.name}>
-                    {step?.name ?? ''}
-                    {step?.iteration !== undefined ? <span className="run-muted"> [{step.iteration}]</span> : null}
-                  </td>
-                  <td className="run-muted run-ellipsis">{resourceOf(e)}</td>
-                  <td className="run-num-cell">{Number.isFinite(elapsed) ? `${elapsed} ms` : ''}</td>
-                  <td className="run-muted run-num-cell" title={formatTime(e.timestamp)}>
-                    {formatTime(e.timestamp).slice(11)}
-                  </td>
-                </tr>,
-              ];
-              if (open) {
-                out.push(
-                  <tr key={`${e.id}-d`} className="run-ev-detail">
-                    <td colSpan={6} style={{ height: DETAIL_H }}>
-                      <pre className="run-code-view" style={{ height: DETAIL_H - 10 }}>
-                        {JSON.stringify(expandEvent(e), null, 2)}
-                      </pre>
-                    </td>
-                  </tr>,
-                );
-              }
-              return out;
+                    <span role="cell" className="run-ev-type">
+                      {e.type}
+                      {isMockedEvent(e) ? <span className="run-badge tone-mocked">mocked</span> : null}
+                      {e.synthetic ? (
+                        <span className="run-badge tone-idle" title="Recorded by the studio, not the engine">
+                          studio
+                        </span>
+                      ) : null}
+                    </span>
+                    <span role="cell" className="run-ev-step" title={step?.name}>
+                      {step?.name ?? ''}
+                      {step?.iteration !== undefined ? <span className="run-muted"> [{step.iteration}]</span> : null}
+                    </span>
+                    <span role="cell" className="run-muted">
+                      {resourceOf(e)}
+                    </span>
+                    <span role="cell" className="run-num-cell">
+                      {Number.isFinite(elapsed) ? `${elapsed} ms` : ''}
+                    </span>
+                    <span role="cell" className="run-muted run-num-cell" title={time}>
+                      {time.slice(11)}
+                    </span>
+                  </div>
+                  {open ? (
+                    <pre className="run-code-view run-ev-json" style={{ height: DETAIL_H - 8 }}>
+                      {JSON.stringify(expandEvent(e), null, 2)}
+                    </pre>
+                  ) : null}
+                </div>
+              );
             })}
-            {last < rows.length ? (
-              <tr aria-hidden="true" className="run-spacer">
-                <td colSpan={6} style={{ height: total - offsetOf(last, expandedIdx) }} />
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
-        {rows.length === 0 ? <div className="run-muted run-empty">{filter ? 'No event matches the filter.' : 'No events yet.'}</div> : null}
+          </div>
+          {rows.length === 0 ? <div className="run-muted run-empty">{filter ? 'No event matches the filter.' : 'No events yet.'}</div> : null}
+        </div>
       </div>
     </div>
   );

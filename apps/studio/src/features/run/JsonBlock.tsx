@@ -1,7 +1,21 @@
 import { useMemo, useState } from 'react';
 
-/** Characters shown before "show all" (a 10,000-line <pre> costs a long layout). */
-const SHOW_LIMIT = 16_000;
+/** Characters / lines shown before "show all" (a 10,000-line <pre> costs a long layout and paint). */
+const SHOW_LIMIT = 8_000;
+const SHOW_LINES = 250;
+
+/** The first SHOW_LINES lines / SHOW_LIMIT characters of a text, or undefined when it is shorter. Pure. */
+function cutText(text: string): string | undefined {
+  let end = Math.min(text.length, SHOW_LIMIT);
+  let lines = 0;
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10 && ++lines >= SHOW_LINES) {
+      end = i;
+      break;
+    }
+  }
+  return end < text.length ? text.slice(0, end) : undefined;
+}
 /** Above this size the value is shown compact (pretty-printing 1 MB of JSON blocks the page). */
 const PRETTY_LIMIT = 400_000;
 
@@ -34,7 +48,8 @@ export interface JsonBlockProps {
 export function JsonBlock({ label, value, empty = '—', badge, maxHeight = 220 }: JsonBlockProps) {
   const [all, setAll] = useState(false);
   const pretty = useMemo(() => prettyJson(value), [value]);
-  const cut = !all && pretty.length > SHOW_LIMIT;
+  const head = useMemo(() => cutText(pretty), [pretty]);
+  const cut = !all && head !== undefined;
   return (
     <div className="run-json">
       <div className="run-json-head">
@@ -56,11 +71,14 @@ export function JsonBlock({ label, value, empty = '—', badge, maxHeight = 220 
         <div className="run-muted run-json-empty">{empty}</div>
       ) : (
         <pre className="run-code-view" style={{ maxHeight }}>
-          {cut ? pretty.slice(0, SHOW_LIMIT) : pretty}
+          {cut ? head : pretty}
           {cut ? (
-            <button type="button" className="run-link-btn" onClick={() => setAll(true)}>
-              … show all ({Math.round(pretty.length / 1024)} KiB)
-            </button>
+            <>
+              {'\n'}
+              <button type="button" className="run-link-btn" onClick={() => setAll(true)}>
+                … show all ({Math.max(1, Math.round(pretty.length / 1024))} KiB)
+              </button>
+            </>
           ) : null}
         </pre>
       )}

@@ -3,7 +3,7 @@ import { useDocumentStore } from '../../stores/document-store';
 import { EventsTable } from './EventsTable';
 import { RunErrorBoundary } from './RunErrorBoundary';
 import { clearRun, selectVisit, useRunStore } from './run-store';
-import { ErrorBox, StateDetails, formatTime } from './StateDetails';
+import { StateDetails, formatTime } from './StateDetails';
 import { RUN_STATUS_LABEL, runTone } from './status-labels';
 import './run.css';
 
@@ -107,8 +107,8 @@ function RunPanelInner() {
         </button>
       </header>
       {ended && status !== 'SUCCEEDED' ? (
-        <div className="run-error-summary">
-          <div className="run-error-summary-title">
+        <div className="run-error-summary" title={view.cause ?? undefined}>
+          <span className="run-error-summary-title">
             Execution {RUN_STATUS_LABEL[status].toLowerCase()}
             {failedState ? (
               <>
@@ -126,8 +126,9 @@ function RunPanelInner() {
                 </button>
               </>
             ) : null}
-          </div>
-          <ErrorBox error={view.error} cause={view.cause} />
+          </span>
+          {view.error ? <code className="run-error-name">{view.error}</code> : null}
+          {view.cause ? <span className="run-error-cause">{view.cause}</span> : null}
         </div>
       ) : null}
       <div className="run-body">

@@ -10,10 +10,10 @@ export type RunStatus = ExecutionStatusView;
 /** How long Stop waits for the worker to confirm the abort before terminating it (ms). */
 export const ABORT_GRACE_MS = 1000;
 /** Main-thread budget per slice when folding incoming events (ms); keeps every task well under 50 ms. */
-const FOLD_BUDGET_MS = 12;
+const FOLD_BUDGET_MS = 8;
 const FOLD_CHUNK = 250;
 /** React sees at most one update per this many ms while events stream in. */
-const PUBLISH_INTERVAL_MS = 100;
+const PUBLISH_INTERVAL_MS = 150;
 
 /** The run store's state. The run view itself lives in {@link RunStoreState.fold} (a fold over {@link RunStoreState.events}). */
 export interface RunStoreState {

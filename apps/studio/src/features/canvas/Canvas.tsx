@@ -125,7 +125,13 @@ function insideRect(el: HTMLElement | null, x: number, y: number): boolean {
   return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
 }
 
-/** A viewport showing the whole drawing at up to 100 % zoom, or, when that would be below 70 %, its top at 70 %. */
+/** Lowest zoom the initial fit uses; bigger drawings are shown from their top at this zoom. */
+const MIN_FIT_ZOOM = 0.4;
+
+/** Above this many nodes, only the nodes and edges in view are rendered (React Flow's onlyRenderVisibleElements). */
+const VIRTUALIZE_ABOVE = 150;
+
+/** A viewport showing the whole drawing at up to 100 % zoom (like Workflow Studio on open), or its top at {@link MIN_FIT_ZOOM}. */
 function fitViewport(nodes: AslNode[], width: number, height: number): { x: number; y: number; zoom: number } | null {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const n of nodes) {
@@ -140,7 +146,7 @@ function fitViewport(nodes: AslNode[], width: number, height: number): { x: numb
   const bw = x1 - x0, bh = y1 - y0;
   const fit = Math.min((width - 2 * pad) / bw, (height - 2 * pad) / bh, 1);
   // Never below a readable zoom: a big drawing is shown from its top, centred, and scrolls.
-  const zoom = Math.max(fit, 0.7);
+  const zoom = Math.max(fit, MIN_FIT_ZOOM);
   // Too wide: centre the start marker (the main flow) rather than the bounding box.
   const start = nodes.find((n) => n.id === '__start');
   const x =
@@ -228,8 +234,12 @@ function CanvasInner() {
 
   const onPaneClick = useCallback(() => useDocumentStore.getState().select(null), []);
 
-  // Fit the view when a new layout lands after load, import or Auto layout.
+  // Fit the view when a new layout lands after load, import or Auto layout, or when most of the graph is new
+  // (e.g. undoing an import).
   const fitPending = useRef(true);
+  useEffect(() => {
+    if (!hasLayout && graph.nodes.length) fitPending.current = true;
+  }, [hasLayout, graph]);
   const lastRequest = useRef(layoutRequest);
   useEffect(() => {
     if (layoutRequest !== lastRequest.current) {
@@ -307,7 +317,7 @@ function CanvasInner() {
         selectNodesOnDrag={false}
         nodesConnectable={false}
         edgesFocusable={false}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
         minZoom={0.1}
         maxZoom={2}
         proOptions={{ hideAttribution: true }}

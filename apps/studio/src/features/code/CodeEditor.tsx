@@ -3,6 +3,7 @@ import { monaco } from './monaco-setup';
 import { stateRange, useDocumentStore, type DocumentState } from '../../stores/document-store';
 import { minimalReplacement } from './text-diff';
 import { stateAtOffset } from './state-at';
+import { registerStateNameCompletions, TRANSITION_VALUE } from './state-completions';
 
 const MODEL_URI = monaco.Uri.parse('inmemory://asl-studio/workflow.asl.json');
 
@@ -60,10 +61,22 @@ export default function CodeEditor() {
     let applying = false;
     const disposables: monaco.IDisposable[] = [];
 
+    disposables.push(registerStateNameCompletions(() => store.getState().lastValidDefinition));
     disposables.push(
-      model.onDidChangeContent(() => {
+      model.onDidChangeContent((e) => {
         if (applying) return;
         store.getState().setText(model.getValue());
+        // Typing the opening quote of a Next/Default/StartAt value offers the state names.
+        const c = e.changes.length === 1 ? e.changes[0] : undefined;
+        if (c && (c.text === '"' || c.text === '""')) {
+          // The cursor moves after this event: look at it on the next tick.
+          setTimeout(() => {
+            const pos = editor.getPosition();
+            if (pos && TRANSITION_VALUE.test(model.getLineContent(pos.lineNumber).slice(0, pos.column - 1))) {
+              editor.trigger('asl-studio', 'editor.action.triggerSuggest', {});
+            }
+          }, 0);
+        }
       }),
     );
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { HistoryFold, type ExecutionStatusView, type HistoryEvent, type StateRunStatus } from './fold-history';
+import { HistoryFold, type ExecutionStatusView, type HistoryEvent } from './fold-history';
 import type { FromWorker, RunRequest, ToWorker } from './worker-protocol';
 
 export type { StateRunStatus } from './fold-history';

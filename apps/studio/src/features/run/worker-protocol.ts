@@ -33,8 +33,9 @@ export type FromWorker =
   | { type: 'done'; runId: number; status: string; error?: string; cause?: string; output?: string }
   | { type: 'error'; runId: number; error: string; message: string };
 
-/** Largest batch the worker posts, and the longest it holds events back (ms). */
+/** Largest batch the worker posts. */
 export const BATCH_MAX_EVENTS = 200;
+/** Longest the worker holds events back before posting them (ms). */
 export const BATCH_MAX_DELAY_MS = 32;
 /** Events in flight (posted, not yet acknowledged by the main thread) at most. */
 export const FLOW_WINDOW = 3000;

@@ -82,7 +82,9 @@ export async function bootstrap(): Promise<void> {
     const saved = await loadSaved();
     if (saved) {
       useViewStore.getState().setManual(saved.manual ?? {});
+      useViewStore.getState().setViewport(saved.viewport ?? null);
       doc.load(saved.text, saved.name || 'workflow');
+      if (saved.selected) doc.select(saved.selected, { reveal: false });
     } else {
       const sample = await fetchSample();
       if (sample) doc.load(sample, 'order-fulfilment');

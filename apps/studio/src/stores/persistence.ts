@@ -11,6 +11,10 @@ export interface SavedWorkflow {
   name: string;
   /** Manual node positions (view state). */
   manual: Record<string, XY>;
+  /** Canvas pan/zoom (view state); absent = fit on load. */
+  viewport?: { x: number; y: number; zoom: number } | null;
+  /** Selected state. */
+  selected?: string | null;
   /** Epoch ms of the save. */
   savedAt: number;
 }
@@ -22,7 +26,8 @@ export const SAVE_DEBOUNCE_MS = 300;
 
 function snapshot(): SavedWorkflow {
   const d = useDocumentStore.getState();
-  return { v: 1, text: d.text, name: d.name, manual: useViewStore.getState().manual, savedAt: Date.now() };
+  const view = useViewStore.getState();
+  return { v: 1, text: d.text, name: d.name, manual: view.manual, viewport: view.viewport, selected: d.selectedState, savedAt: Date.now() };
 }
 
 function isSaved(x: unknown): x is SavedWorkflow {
@@ -101,10 +106,10 @@ function schedule(): void {
  */
 export function startPersistence(): () => void {
   const unsubDoc = useDocumentStore.subscribe((s, p) => {
-    if (s.text !== p.text || s.name !== p.name) schedule();
+    if (s.text !== p.text || s.name !== p.name || s.selectedState !== p.selectedState) schedule();
   });
   const unsubView = useViewStore.subscribe((s, p) => {
-    if (s.manual !== p.manual) schedule();
+    if (s.manual !== p.manual || s.viewport !== p.viewport) schedule();
   });
   const onHide = () => {
     if (document.visibilityState === 'hidden' || lastSavedText !== useDocumentStore.getState().text) saveNow();

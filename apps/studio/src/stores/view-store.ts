@@ -24,6 +24,8 @@ export interface ViewState {
   layoutRequest: number;
   /** Whether a layout is being computed. */
   layingOut: boolean;
+  /** The canvas viewport (pan and zoom), persisted with the document; null = fit the drawing. */
+  viewport: { x: number; y: number; zoom: number } | null;
   /** True once the canvas has drawn the first layout (the code editor loads after that, to keep first paint fast). */
   canvasPainted: boolean;
   /** Width (px) of the code pane and height (px) of the execution pane. */
@@ -41,6 +43,8 @@ export interface ViewState {
   /** Replaces the manual positions (restore / new document). */
   setManual(manual: Record<string, XY>): void;
   setLayingOut(v: boolean): void;
+  /** Records the viewport after the user panned or zoomed. */
+  setViewport(v: { x: number; y: number; zoom: number } | null): void;
   /** Marks the first canvas paint. */
   markCanvasPainted(): void;
   /** Resizes the code pane / execution pane. */
@@ -59,6 +63,7 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   layoutKey: null,
   layoutRequest: 0,
   layingOut: false,
+  viewport: null,
   canvasPainted: false,
   codeWidth: 340,
   runHeight: 190,
@@ -90,6 +95,9 @@ export const useViewStore = create<ViewState>()((set, get) => ({
   },
   setLayingOut(v) {
     set({ layingOut: v });
+  },
+  setViewport(v) {
+    set({ viewport: v ? { x: Math.round(v.x), y: Math.round(v.y), zoom: Math.round(v.zoom * 1000) / 1000 } : null });
   },
   markCanvasPainted() {
     if (!get().canvasPainted) set({ canvasPainted: true });

@@ -233,10 +233,12 @@ function CanvasInner() {
   }, []);
 
   const onPaneClick = useCallback(() => useDocumentStore.getState().select(null), []);
+  const onMoveEnd = useCallback((_e: unknown, v: { x: number; y: number; zoom: number }) => useViewStore.getState().setViewport(v), []);
 
   // Fit the view when a new layout lands after load, import or Auto layout, or when most of the graph is new
   // (e.g. undoing an import).
   const fitPending = useRef(true);
+  const restoredViewport = useRef(false);
   useEffect(() => {
     if (!hasLayout && graph.nodes.length) fitPending.current = true;
   }, [hasLayout, graph]);
@@ -260,6 +262,14 @@ function CanvasInner() {
     const id = requestAnimationFrame(() => {
       const el = wrap.current;
       if (!el) return;
+      // A restored viewport (reload) wins over fitting, once.
+      const saved = useViewStore.getState().viewport;
+      const restore = !restoredViewport.current && useDocumentStore.getState().origin === 'load';
+      restoredViewport.current = true;
+      if (saved && restore) {
+        void rf.setViewport(saved, { duration: 0 });
+        return;
+      }
       const { width, height } = el.getBoundingClientRect();
       const v = fitViewport(derivedNodes, width, height);
       if (v) void rf.setViewport(v, { duration: 0 });
@@ -311,6 +321,7 @@ function CanvasInner() {
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
         onPaneClick={onPaneClick}
+        onMoveEnd={onMoveEnd}
         deleteKeyCode={null}
         selectionKeyCode={null}
         multiSelectionKeyCode={null}

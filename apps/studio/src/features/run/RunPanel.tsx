@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDocumentStore } from '../../stores/document-store';
 import { EventsTable } from './EventsTable';
 import { RunErrorBoundary } from './RunErrorBoundary';
-import { clearRun, selectVisit, useRunStore } from './run-store';
+import { clearRun, loadHistory, selectVisit, useRunStore } from './run-store';
 import { StateDetails, formatTime } from './StateDetails';
 import { RUN_STATUS_LABEL, runTone } from './status-labels';
 import './run.css';
@@ -52,6 +52,36 @@ function exportHistory(events: unknown[], name: string | undefined): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** "Load history…": replays an exported execution history (this panel's export or the AWS console's) offline. */
+function LoadHistoryButton({ disabled }: { disabled?: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [error, setError] = useState<string | undefined>(undefined);
+  return (
+    <>
+      <button type="button" className="btn" disabled={disabled} onClick={() => input.current?.click()} title="Replay an exported execution history (GetExecutionHistory JSON)">
+        Load history…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        hidden
+        aria-hidden="true"
+        tabIndex={-1}
+        onChange={async (e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (!file) return;
+          const err = loadHistory(await file.text(), file.name.replace(/\.json$/i, ''));
+          setError(err);
+          if (err) useDocumentStore.getState().notify('error', err);
+        }}
+      />
+      {error ? <span className="run-err-text run-load-error">{error}</span> : null}
+    </>
+  );
+}
+
 function RunPanelInner() {
   const started = useRunStore((s) => s.started);
   const status = useRunStore((s) => s.status);
@@ -66,7 +96,8 @@ function RunPanelInner() {
       <section className="run-panel is-empty" aria-label="Execution">
         <div className="run-empty-state">
           <strong>No execution yet.</strong> Use <em>Start execution</em> in the toolbar to run the workflow here: tasks answer from
-          the mocks (or default responses) and Wait states pass at once, unless you choose real time.
+          the mocks (or default responses) and Wait states pass at once, unless you choose real time. Or replay a recorded run:{' '}
+          <LoadHistoryButton />
         </div>
       </section>
     );
@@ -102,6 +133,7 @@ function RunPanelInner() {
         <button type="button" className="btn" disabled={!ended} onClick={() => exportHistory(useRunStore.getState().events, request?.name)}>
           Export history
         </button>
+        <LoadHistoryButton disabled={!ended} />
         <button type="button" className="btn" disabled={!ended} onClick={clearRun} title="Clear the run highlights">
           Clear
         </button>

@@ -165,4 +165,23 @@ describe('run store', () => {
     expect(useRunStore.getState().status).toBe('FAILED');
     expect(useRunStore.getState().fold.view.error).toBe('WorkerError');
   });
+
+  it('replays a recorded history (AWS console export shape: epoch-second timestamps, decoded payloads)', async () => {
+    const { loadHistory, useRunStore } = await import('./run-store');
+    expect(loadHistory('nope')).toMatch(/Not JSON/);
+    expect(loadHistory('{"foo": 1}')).toMatch(/Not an execution history/);
+    const events = [
+      { id: 1, previousEventId: 0, timestamp: 1700000000, type: 'ExecutionStarted', executionStartedEventDetails: { input: { a: 1 } } },
+      { id: 2, previousEventId: 0, timestamp: 1700000000.5, type: 'PassStateEntered', stateEnteredEventDetails: { name: 'A', input: { a: 1 } } },
+      { id: 3, previousEventId: 2, timestamp: 1700000001, type: 'PassStateExited', stateExitedEventDetails: { name: 'A', output: { a: 2 } } },
+      { id: 4, previousEventId: 3, timestamp: 1700000001, type: 'ExecutionSucceeded', executionSucceededEventDetails: { output: { a: 2 } } },
+    ];
+    expect(loadHistory(JSON.stringify({ events }), 'exported')).toBeUndefined();
+    const s = useRunStore.getState();
+    expect(s.status).toBe('SUCCEEDED');
+    expect(s.started).toBe(true);
+    expect(s.fold.view.stateStatus).toEqual({ A: 'succeeded' });
+    expect(s.fold.view.visitsByName.A[0]).toMatchObject({ input: '{"a":1}', output: '{"a":2}' });
+    expect(s.events[1].timestamp).toBe('2023-11-14T22:13:20.500Z');
+  });
 });

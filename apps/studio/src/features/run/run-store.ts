@@ -274,6 +274,46 @@ export function selectVisit(key: number | undefined, eventId?: number): void {
   useRunStore.setState({ selectedVisit: key, selectedEvent: eventId });
 }
 
+/**
+ * Replays a recorded history (GetExecutionHistory JSON: `{events: [...]}` or a bare array, e.g. one exported from the
+ * AWS console or from this panel) offline: the view is the same fold as for a live run. Returns an error message when
+ * the text is not a history.
+ */
+export function loadHistory(text: string, name?: string): string | undefined {
+  if (useRunStore.getState().status === 'RUNNING') return 'Stop the running execution first.';
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return `Not JSON: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  const raw = Array.isArray(data) ? data : (data as { events?: unknown })?.events;
+  if (!Array.isArray(raw) || raw.length === 0 || !raw.every((e) => e && typeof e === 'object' && typeof e.type === 'string')) {
+    return 'Not an execution history: expected {"events": [{"id", "previousEventId", "timestamp", "type", …}]}.';
+  }
+  const events: HistoryEvent[] = raw.map((e: Record<string, unknown>, i: number) => {
+    const ts = e.timestamp;
+    const timestamp =
+      typeof ts === 'number' ? new Date(ts < 1e12 ? ts * 1000 : ts).toISOString() : typeof ts === 'string' ? ts : new Date(0).toISOString();
+    return { ...e, id: typeof e.id === 'number' ? e.id : i + 1, previousEventId: typeof e.previousEventId === 'number' ? e.previousEventId : 0, timestamp } as HistoryEvent;
+  });
+  const fold = new HistoryFold();
+  fold.push(events);
+  useRunStore.setState({
+    runId: useRunStore.getState().runId + 1,
+    started: true,
+    fold,
+    events,
+    version: 0,
+    status: fold.view.status === 'NOT_STARTED' ? 'RUNNING' : fold.view.status,
+    request: { definition: undefined, input: undefined, name: name ?? 'replayed history', clock: 'simulated', quotas: 'off' },
+    dialogOpen: false,
+    selectedVisit: undefined,
+    selectedEvent: undefined,
+  });
+  return undefined;
+}
+
 /** Clears the run (canvas back to design colours). */
 export function clearRun(): void {
   if (useRunStore.getState().status === 'RUNNING') return;

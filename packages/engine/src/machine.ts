@@ -37,6 +37,13 @@ const compilers: { [K in RawState['Type']]: Compiler } = {
 
 const cache = new WeakMap<object, Program>();
 
+/** Transitions between two macrotask yields of an otherwise synchronous run. */
+const YIELD_EVERY = 2000;
+const yieldToEventLoop = (): Promise<void> => new Promise((r) => {
+  const si = (globalThis as any).setImmediate;
+  if (typeof si === 'function') si(r); else setTimeout(r, 0);
+});
+
 /** Compiles a machine once (cached per definition object). `topQl` is the enclosing machine's QueryLanguage. */
 export function compileMachine(def: RawMachine, topQl?: QueryLanguage): Program {
   const hit = cache.get(def);
@@ -73,7 +80,14 @@ export async function runLane(rt: Runtime, lane: Lane, program: Program, input: 
     if (!cs) throw new LaneFailure('States.Runtime', `State '${name}' does not exist.`, true);
     lane.cancel.throwIfCancelled();
     rt.rec.check();
-    const o = await runState(rt, lane, cs, value);
+    let o = runState(rt, lane, cs, value);
+    if (o instanceof Promise) o = await o;
+    else if (++rt.syncSteps >= YIELD_EVERY) {
+      // let timers, aborts and worker messages in: a purely synchronous loop would otherwise never yield
+      rt.syncSteps = 0;
+      const end = rt.clock.beginExternal(); // a yield is not idleness: virtual time must not jump meanwhile
+      try { await yieldToEventLoop(); } finally { end(); }
+    }
     value = o.output;
     if (o.next === undefined) return value;
     name = o.next;
@@ -81,7 +95,7 @@ export async function runLane(rt: Runtime, lane: Lane, program: Program, input: 
 }
 
 /** One state: entered event, body with Retry/Catch, exited event (emitted by the body or the Catcher). */
-export async function runState(rt: Runtime, lane: Lane, cs: CompiledState, input: unknown): Promise<Outcome> {
+export function runState(rt: Runtime, lane: Lane, cs: CompiledState, input: unknown): Outcome | Promise<Outcome> {
   lane.current = cs.type;
   const enteredPrev = lane.prev;
   const x: StateRun = { rt, lane, cs, input, enteredId: 0, enteredPrev, enteredTime: rt.clock.now(), retryCount: 0 };
@@ -94,14 +108,33 @@ export async function runState(rt: Runtime, lane: Lane, cs: CompiledState, input
     const err = toAslError(e);
     throw new LaneFailure(err.name, err.causeText, true);
   }
+  // Fast path: most bodies (JSONPath Pass/Choice/Succeed...) complete synchronously, without a promise per state.
+  let first: Outcome | Promise<Outcome>;
+  try {
+    first = cs.run(x);
+  } catch (e) {
+    return retryLoop(x, testing, undefined, e);
+  }
+  if (first instanceof Promise) return retryLoop(x, testing, first, undefined);
+  lane.current = undefined;
+  if (testing) rt.testInspect = x.inspect;
+  return first;
+}
+
+/** The rest of a state's run once it went asynchronous or failed: awaits the body, applies Retry and Catch. */
+async function retryLoop(x: StateRun, testing: boolean, pending: Promise<Outcome> | undefined, thrown: unknown): Promise<Outcome> {
+  const { rt, lane, cs, input } = x;
   const attempts = cs.retriers.length ? new Array<number>(cs.retriers.length).fill(0) : undefined;
   for (;;) {
     try {
-      const out = await cs.run(x);
+      if (pending === undefined && thrown !== undefined) { const t = thrown; thrown = undefined; throw t; }
+      const out = await (pending ?? cs.run(x));
+      pending = undefined;
       lane.current = undefined;
       if (testing) rt.testInspect = x.inspect;
       return out;
     } catch (e) {
+      pending = undefined;
       if (e instanceof Cancelled || e instanceof LaneFailure || e instanceof RetriableSignal) throw e;
       const err = toAslError(e);
       const cause = prefixedCause(x, err);

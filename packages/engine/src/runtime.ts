@@ -102,6 +102,8 @@ export class Runtime {
   readonly callbacks = new Map<string, Callback>();
   /** Set once the execution reached a terminal event; later events are dropped. */
   closed = false;
+  /** Transitions completed synchronously since the run last yielded to the event loop. */
+  syncSteps = 0;
   /** TestState: the state whose data flow is inspected and whose retriers report RETRIABLE instead of retrying. */
   testTarget: unknown = undefined;
   testInspect: unknown = undefined;

@@ -100,7 +100,7 @@ export interface CompiledState {
   retriers: Retrier[];
   catchers: Catcher[];
   /** The type-specific body, including its use of the I/O plan; returns the state output and next state. */
-  run(x: StateRun): Promise<Outcome>;
+  run(x: StateRun): Outcome | Promise<Outcome>;
 }
 
 // ---------------------------------------------------------------------------------------------- compile
@@ -235,13 +235,17 @@ export function jsonPathEffectiveInput(x: StateRun, withParameters = true): unkn
 /** Evaluates an Assign plan; returns the new bindings (not yet applied). */
 export async function evalAssign(plan: AssignPlan | undefined, ctx: EvalContext): Promise<[string, unknown][] | undefined> {
   if (!plan) return undefined;
-  if (plan.ql === 'JSONPath') {
-    const obj = plan.template.evaluate(ctx) as Record<string, unknown>;
-    return Object.entries(obj ?? {});
-  }
+  if (plan.ql === 'JSONPath') return evalAssignJp(plan, ctx);
   const out: [string, unknown][] = [];
   for (const [k, c] of plan.entries) out.push([k, c.isConstant ? await c.evaluate(ctx) : await c.evaluate(ctx)]);
   return out;
+}
+
+/** JSONPath Assign (a payload template): synchronous. */
+export function evalAssignJp(plan: AssignPlan | undefined, ctx: EvalContext): [string, unknown][] | undefined {
+  if (!plan || plan.ql !== 'JSONPath') return undefined;
+  const obj = plan.template.evaluate(ctx) as Record<string, unknown>;
+  return Object.entries(obj ?? {});
 }
 
 /** Applies bindings to the lane's scope and returns `assignedVariables` for the exited event. */
@@ -260,20 +264,29 @@ export function applyAssign(x: StateRun, bindings: [string, unknown][] | undefin
  * JSONPath: ResultSelector → Assign (`$` = the selected result) → ResultPath → OutputPath;
  * JSONata: Assign and Output, both with `$states.input`/`$states.result` and the pre-assignment variables.
  */
-export async function finishWithResult(x: StateRun, result: unknown, useSelector = true): Promise<unknown> {
+export function finishWithResult(x: StateRun, result: unknown, useSelector = true): unknown | Promise<unknown> {
+  if (x.inspect) x.inspect.result = result;
+  if (x.cs.ql === 'JSONata') return finishWithResultJsonata(x, result);
+  return finishWithResultJp(x, result, useSelector);
+}
+
+async function finishWithResultJsonata(x: StateRun, result: unknown): Promise<unknown> {
+  const io = x.cs.io;
+  const ctx = evalCtx(x, x.input, { result });
+  const bindings = await evalAssign(io.assign, ctx);
+  const output = io.output ? await io.output.evaluate(ctx) : result;
+  exitState(x, output, applyAssign(x, bindings));
+  return output;
+}
+
+/** JSONPath output half, synchronous: ResultSelector → Assign → ResultPath → OutputPath → exited event. */
+export function finishWithResultJp(x: StateRun, result: unknown, useSelector = true): unknown {
   const io = x.cs.io;
   if (x.inspect) x.inspect.result = result;
-  if (x.cs.ql === 'JSONata') {
-    const ctx = evalCtx(x, x.input, { result });
-    const bindings = await evalAssign(io.assign, ctx);
-    const output = io.output ? await io.output.evaluate(ctx) : result;
-    exitState(x, output, applyAssign(x, bindings));
-    return output;
-  }
   let selected = result;
   if (useSelector && io.resultSelector) selected = io.resultSelector.evaluate(evalCtx(x, result));
   if (x.inspect) x.inspect.afterResultSelector = selected;
-  const bindings = await evalAssign(io.assign, evalCtx(x, selected));
+  const bindings = io.assign ? evalAssignJp(io.assign, evalCtx(x, selected)) : undefined;
   let out: unknown;
   if (io.resultPath === null) out = x.input;
   else if (io.resultPath) out = io.resultPath.set(x.input, selected);
@@ -289,28 +302,38 @@ export async function finishWithResult(x: StateRun, result: unknown, useSelector
  * Output half for states without a result (Choice, Wait, Succeed): JSONPath InputPath → OutputPath (Assign reads the
  * effective input); JSONata Output (default: the input) and Assign.
  */
-export async function finishPassThrough(x: StateRun, extraAssign?: AssignPlan, extraOutput?: CompiledJsonata, replaceState = false): Promise<unknown> {
+export function finishPassThrough(x: StateRun, extraAssign?: AssignPlan, extraOutput?: CompiledJsonata, replaceState = false): unknown | Promise<unknown> {
+  if (x.cs.ql === 'JSONata') return finishPassThroughJsonata(x, extraAssign, extraOutput, replaceState);
+  return finishPassThroughJp(x, extraAssign, replaceState);
+}
+
+async function finishPassThroughJsonata(x: StateRun, extraAssign: AssignPlan | undefined, extraOutput: CompiledJsonata | undefined, replaceState: boolean): Promise<unknown> {
+  const io = x.cs.io;
+  const ctx = evalCtx(x, x.input);
+  const b1 = await evalAssign(replaceState ? undefined : io.assign, ctx);
+  const b2 = await evalAssign(extraAssign, ctx);
+  const outExpr = extraOutput ?? (replaceState ? undefined : io.output);
+  const output = outExpr ? await outExpr.evaluate(ctx) : x.input;
+  exitState(x, output, applyAssign(x, merge(b1, b2)));
+  return output;
+}
+
+/** JSONPath pass-through output half, synchronous: InputPath → Assign → OutputPath → exited event. */
+export function finishPassThroughJp(x: StateRun, extraAssign?: AssignPlan, replaceState = false): unknown {
   const io = x.cs.io;
   const stateAssign = replaceState ? undefined : io.assign;
-  if (x.cs.ql === 'JSONata') {
-    const ctx = evalCtx(x, x.input);
-    const b1 = await evalAssign(stateAssign, ctx);
-    const b2 = await evalAssign(extraAssign, ctx);
-    const outExpr = extraOutput ?? (replaceState ? undefined : io.output);
-    const output = outExpr ? await outExpr.evaluate(ctx) : x.input;
-    exitState(x, output, applyAssign(x, merge(b1, b2)));
-    return output;
-  }
   let v = x.input;
   if (io.inputPath === null) v = {};
   else if (io.inputPath) v = io.inputPath.evaluate(evalCtx(x, v));
-  const ctx = evalCtx(x, v);
-  const b1 = await evalAssign(stateAssign, ctx);
-  const b2 = await evalAssign(extraAssign, ctx);
+  let b: [string, unknown][] | undefined;
+  if (stateAssign || extraAssign) {
+    const ctx = evalCtx(x, v);
+    b = merge(evalAssignJp(stateAssign, ctx), evalAssignJp(extraAssign, ctx));
+  }
   let out = v;
   if (io.outputPath === null) out = {};
   else if (io.outputPath) out = io.outputPath.evaluate(evalCtx(x, out));
-  exitState(x, out, applyAssign(x, merge(b1, b2)));
+  exitState(x, out, applyAssign(x, b));
   return out;
 }
 

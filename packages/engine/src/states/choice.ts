@@ -6,7 +6,7 @@
 import { AslError } from '../errors.js';
 import { compileChoiceRule, type CompiledChoiceRule, type CompiledJsonata } from '../io/index.js';
 import {
-  compileAssign, evalCtx, finishPassThrough, jsonata, type AssignPlan, type CompiledState,
+  compileAssign, evalCtx, finishPassThrough, finishPassThroughJp, jsonata, type AssignPlan, type CompiledState,
 } from '../skeleton.js';
 import type { QueryLanguage, RawState } from '../types.js';
 
@@ -25,9 +25,9 @@ export function compileChoice(raw: RawState, ql: QueryLanguage): CompiledState['
     return rule;
   });
   const dflt: string | undefined = raw.Default;
-  return async (x) => {
-    let matched: Rule | undefined;
-    if (ql === 'JSONata') {
+  if (ql === 'JSONata') {
+    return async (x) => {
+      let matched: Rule | undefined;
       const ctx = evalCtx(x, x.input);
       for (const r of rules) {
         const v = await r.cond!.evaluate(ctx);
@@ -39,28 +39,29 @@ export function compileChoice(raw: RawState, ql: QueryLanguage): CompiledState['
         }
         if (v) { matched = r; break; }
       }
-    } else {
-      let v = x.input;
-      const io = x.cs.io;
-      if (io.inputPath === null) v = {};
-      else if (io.inputPath) v = io.inputPath.evaluate(evalCtx(x, v));
-      const ctx = evalCtx(x, v);
-      for (const r of rules) if (r.jp!.evaluate(ctx)) { matched = r; break; }
-    }
+      const next = matched ? matched.next : dflt;
+      if (next === undefined) throw new AslError('States.NoChoiceMatched', 'No Matches!');
+      // A matching rule's Assign/Output replace the state's; the state-level ones belong to the Default path
+      // (as AWS behaves, cf. LocalStack's snapshot-verified StateChoice).
+      const output = matched ? await finishPassThrough(x, matched.assign, matched.output, true) : await finishPassThrough(x);
+      return { output, next };
+    };
+  }
+  return (x) => {
+    let matched: Rule | undefined;
+    let v = x.input;
+    const io = x.cs.io;
+    if (io.inputPath === null) v = {};
+    else if (io.inputPath) v = io.inputPath.evaluate(evalCtx(x, v));
+    const ctx = evalCtx(x, v);
+    for (const r of rules) if (r.jp!.evaluate(ctx)) { matched = r; break; }
     const next = matched ? matched.next : dflt;
-    if (next === undefined) throw new AslError('States.NoChoiceMatched', `No Matches!`);
-    const output = matched
-      ? await finishPassThroughRule(x, matched)
-      : await finishPassThrough(x);
+    if (next === undefined) throw new AslError('States.NoChoiceMatched', 'No Matches!');
+    const output = matched ? finishPassThroughJp(x, matched.assign, true) : finishPassThroughJp(x);
     return { output, next };
   };
 }
 
-function finishPassThroughRule(x: Parameters<CompiledState['run']>[0], r: Rule): Promise<unknown> {
-  // A matching rule's Assign/Output replace the state's; the state-level Assign/Output belong to the Default path
-  // (as AWS behaves, cf. LocalStack's snapshot-verified StateChoice).
-  return finishPassThrough(x, r.assign, r.output, true);
-}
 
 function stripExpr(s: string): string {
   const m = /^\{%([\s\S]*)%\}$/.exec(s.trim());

@@ -162,7 +162,11 @@ export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl
         lane.prev = mapRunStartedId;
         rt.emit(lane, 'MapRunFailed', 'mapRunFailedEventDetails', { error: res.failure.error, ...(res.failure.cause !== undefined ? { cause: res.failure.cause } : {}) });
       } else lane.prev = res.failLanePrev;
-      if (res.failure.fatal) throw res.failure;
+      if (res.failure.fatal) {
+        // an uncatchable error inside an iteration still fails the Map state on its way out
+        rt.emit(lane, 'MapStateFailed');
+        throw res.failure;
+      }
       const err = new AslError(res.failure.error, res.failure.cause);
       (err as any).prefixed = true;
       (err as any).fromTask = true;

@@ -45,7 +45,10 @@ export function compileParallel(raw: RawState, ql: QueryLanguage, _name: string,
     lane.cancel.throwIfCancelled();
     if (failure) {
       lane.prev = failure.lane.prev;
-      if (failure.f.fatal) throw failure.f;
+      if (failure.f.fatal) {
+        rt.emit(lane, 'ParallelStateFailed');
+        throw failure.f;
+      }
       const err = new AslError(failure.f.error, failure.f.cause);
       (err as any).prefixed = true;
       (err as any).fromTask = true;

@@ -1,5 +1,5 @@
 /** Pass state (spec "Pass State"; AWS dg/state-pass.html): passes its input (or `Result`) to its output. */
-import { finishPassThrough, finishWithResult, jsonPathEffectiveInput, type CompiledState } from '../skeleton.js';
+import { finishPassThrough, finishWithResultJp, jsonPathEffectiveInput, type CompiledState } from '../skeleton.js';
 import type { QueryLanguage, RawState } from '../types.js';
 
 export function compilePass(raw: RawState, ql: QueryLanguage): CompiledState['run'] {
@@ -8,9 +8,9 @@ export function compilePass(raw: RawState, ql: QueryLanguage): CompiledState['ru
   }
   const hasResult = 'Result' in raw;
   const result = raw.Result;
-  return async (x) => {
+  return (x) => {
     const effective = jsonPathEffectiveInput(x);
-    const output = await finishWithResult(x, hasResult ? result : effective, false);
+    const output = finishWithResultJp(x, hasResult ? result : effective, false);
     return { output, next: x.cs.next };
   };
 }

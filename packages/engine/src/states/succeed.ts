@@ -1,6 +1,8 @@
 /** Succeed state (spec "Succeed State"): ends the lane successfully; InputPath/OutputPath or Output apply. */
-import { finishPassThrough, type CompiledState } from '../skeleton.js';
+import { finishPassThroughJp, finishPassThrough, type CompiledState } from '../skeleton.js';
+import type { QueryLanguage, RawState } from '../types.js';
 
-export function compileSucceed(): CompiledState['run'] {
-  return async (x) => ({ output: await finishPassThrough(x), next: undefined });
+export function compileSucceed(_raw: RawState, ql: QueryLanguage): CompiledState['run'] {
+  if (ql === 'JSONata') return async (x) => ({ output: await finishPassThrough(x), next: undefined });
+  return (x) => ({ output: finishPassThroughJp(x), next: undefined });
 }

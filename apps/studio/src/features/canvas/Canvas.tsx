@@ -13,14 +13,15 @@ import {
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { layoutKey as layoutKeyOf } from '@asl-studio/graph';
+import { layoutKey as layoutKeyOf, type AslGraph } from '@asl-studio/graph';
+import type { JsonPath, StateMachine } from '@asl-studio/asl';
 import { plainMessage, useDocumentStore } from '../../stores/document-store';
 import { useViewStore } from '../../stores/view-store';
 import { setPaletteDropHandler, usePaletteDrag } from '../palette/palette-drag';
 import { insertPaletteItem } from './actions';
 import { buildEdges, buildNodes, diagnosticsByState } from './build-elements';
 import { edgeTypes, type AslEdge } from './edges';
-import { graphOf } from './graph-cache';
+import { graphOf, valueAtPath } from './graph-cache';
 import { nodeTypes, type AslNode } from './nodes';
 import { useElkLayout } from './use-layout';
 
@@ -92,31 +93,53 @@ function distanceToPath(path: SVGPathElement, x: number, y: number): number {
   return best;
 }
 
-/** The edge under (or within 24 px of) a client point, or null when over a node or far from any edge. */
-function edgeIdAt(x: number, y: number): string | null {
+/**
+ * The edge under (or within 16 px of) a client point that can take a new state, or null when over a node or far
+ * from any such edge. `droppable` filters out edges nothing can be inserted on (the end of a Succeed/Fail).
+ */
+function edgeIdAt(x: number, y: number, droppable: (id: string) => boolean): string | null {
   // Edges right under the pointer; a Next/Choice edge wins over a Catch edge drawn on top of it.
   const hits: string[] = [];
   for (const el of document.elementsFromPoint(x, y)) {
     const edge = el.closest('.react-flow__edge');
     const id = edge?.getAttribute('data-id');
-    if (id && !hits.includes(id)) hits.push(id);
+    if (id && droppable(id) && !hits.includes(id)) hits.push(id);
     if (!edge && el.closest('.react-flow__node-state, .react-flow__node-marker')) break;
   }
   if (hits.length) return hits.find((id) => !id.startsWith('catch:')) ?? hits[0]!;
   let best: string | null = null;
-  let bestD = 24;
+  let bestD = 16;
   for (const edge of document.querySelectorAll<SVGGElement>('.canvas-wrap .react-flow__edge')) {
     const r = edge.getBoundingClientRect();
     if (x < r.left - bestD || x > r.right + bestD || y < r.top - bestD || y > r.bottom + bestD) continue;
     const path = edge.querySelector<SVGPathElement>('path.react-flow__edge-path');
-    if (!path) continue;
+    const id = edge.getAttribute('data-id');
+    if (!path || !id || !droppable(id)) continue;
     const d = distanceToPath(path, x, y);
     if (d < bestD) {
       bestD = d;
-      best = edge.getAttribute('data-id');
+      best = id;
     }
   }
   return best;
+}
+
+/** The innermost Map processor or Parallel branch under a client point, as a scope path for appendState. */
+function scopeAt(x: number, y: number, graph: AslGraph, def: StateMachine | undefined): { nodeId: string; scope: JsonPath } | undefined {
+  for (const el of document.elementsFromPoint(x, y)) {
+    const nodeEl = el.closest('.react-flow__node-group');
+    const id = nodeEl?.getAttribute('data-id');
+    if (!id) continue;
+    const node = graph.nodes.find((n) => n.id === id);
+    if (!node) continue;
+    if (node.kind === 'group') return { nodeId: id, scope: node.path };
+    if (node.stateType === 'Map') {
+      const state = valueAtPath(def, node.path) as Record<string, unknown> | undefined;
+      const key = state && !state.ItemProcessor && state.Iterator ? 'Iterator' : 'ItemProcessor';
+      return { nodeId: id, scope: [...node.path, key] };
+    }
+  }
+  return undefined;
 }
 
 function insideRect(el: HTMLElement | null, x: number, y: number): boolean {
@@ -291,7 +314,7 @@ function CanvasInner() {
       return;
     }
     return usePaletteDrag.subscribe((d) => {
-      const id = d.itemId && insideRect(wrap.current, d.x, d.y) ? edgeIdAt(d.x, d.y) : null;
+      const id = d.itemId && insideRect(wrap.current, d.x, d.y) ? edgeIdAt(d.x, d.y, droppableRef.current) : null;
       setDropEdgeId((cur) => (cur === id ? cur : id));
     });
   }, [dragging]);
@@ -299,16 +322,32 @@ function CanvasInner() {
     () =>
       setPaletteDropHandler((itemId, x, y) => {
         if (!insideRect(wrap.current, x, y)) return false;
-        const edgeId = edgeIdAt(x, y);
+        const edgeId = edgeIdAt(x, y, droppableRef.current);
         const edge = edgeId ? graphRef.current.edges.find((g) => g.id === edgeId) : undefined;
         const p = rf.screenToFlowPosition({ x, y });
-        insertPaletteItem(itemId, edge ? { edge } : { position: { x: p.x - 100, y: p.y - 24 } });
+        if (edge) {
+          insertPaletteItem(itemId, { edge });
+          return true;
+        }
+        // Dropped inside a Map or a Parallel branch: add the state to that scope.
+        const target = scopeAt(x, y, graphRef.current, useDocumentStore.getState().lastValidDefinition);
+        const origin = target ? rf.getInternalNode(target.nodeId)?.internals.positionAbsolute : undefined;
+        const at = origin ? { x: p.x - origin.x, y: p.y - origin.y } : p;
+        insertPaletteItem(itemId, { position: { x: at.x - 100, y: at.y - 24 }, scope: target?.scope });
         return true;
       }),
     [rf],
   );
   const graphRef = useRef(graph);
   graphRef.current = graph;
+  // Edges a state can be inserted on: not the end of a Succeed or Fail (they cannot have a Next).
+  const droppable = useMemo(() => {
+    const terminal = new Set(graph.nodes.filter((n) => n.stateType === 'Succeed' || n.stateType === 'Fail').map((n) => n.id));
+    const ok = new Set(graph.edges.filter((e) => !terminal.has(e.source)).map((e) => e.id));
+    return (id: string) => ok.has(id);
+  }, [graph]);
+  const droppableRef = useRef(droppable);
+  droppableRef.current = droppable;
 
   return (
     <div className={`canvas-wrap${dragging ? ' is-dropping' : ''}`} ref={wrap}>

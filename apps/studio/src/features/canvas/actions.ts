@@ -1,5 +1,5 @@
 import { appendState, deleteState, duplicateState, insertStateOnEdge, uniqueStateName, type GraphEdge } from '@asl-studio/graph';
-import { forEachState, type StateMachine } from '@asl-studio/asl';
+import { forEachState, type JsonPath, type StateMachine } from '@asl-studio/asl';
 import { useDocumentStore } from '../../stores/document-store';
 import { useViewStore, type XY } from '../../stores/view-store';
 import { paletteItem } from '../palette/palette-items';
@@ -35,10 +35,14 @@ function refuseWhileBroken(): boolean {
 
 /**
  * Inserts a palette item: on `edge` if given, else after the selected state (on its outgoing transition),
- * else appended unconnected (at `position` on the canvas, or as the first state of an empty machine).
+ * else appended unconnected to `scope` (default the machine; a Parallel branch or a Map processor) at `position`
+ * (relative to the scope's group), or as the scope's first state when it is empty.
  * One undoable step; selects the new state. Returns its name.
  */
-export function insertPaletteItem(itemId: string, where: { edge?: GraphEdge; position?: XY; afterSelected?: boolean } = {}): string | undefined {
+export function insertPaletteItem(
+  itemId: string,
+  where: { edge?: GraphEdge; position?: XY; afterSelected?: boolean; scope?: JsonPath } = {},
+): string | undefined {
   const item = paletteItem(itemId);
   if (!item || refuseWhileBroken()) return undefined;
   const def = currentDef();
@@ -59,7 +63,7 @@ export function insertPaletteItem(itemId: string, where: { edge?: GraphEdge; pos
   }
   const ok = useDocumentStore
     .getState()
-    .edit((t) => (edge ? insertStateOnEdge(t, edge, name, state) : appendState(t, name, state)));
+    .edit((t) => (edge ? insertStateOnEdge(t, edge, name, state) : appendState(t, name, state, where.scope ?? [])));
   if (!ok) return undefined;
   if (where.position && !edge) useViewStore.getState().moveNode(name, where.position);
   useDocumentStore.getState().select(name);

@@ -578,7 +578,8 @@ function applyInner(t: PathToken, node: unknown, root: unknown, emit: (v: unknow
       if (Array.isArray(node)) for (const x of sliceOf(node, t)) emit(x);
       return;
     case 'filter':
-      if (Array.isArray(node)) for (const x of node) if (t.test(x, root)) emit(x);
+      // Jayway's deep scan tests the predicate on every object and array it walks (with @ = that node).
+      if (node !== null && typeof node === 'object' && t.test(node, root)) emit(node);
       return;
     default:
       return;

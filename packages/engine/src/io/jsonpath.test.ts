@@ -54,6 +54,7 @@ describe('compilePath: values (definite paths return the value, indefinite ones 
     ['$.store.book[?(@.price > $.store.bicycle.price)]', [], 'filter comparing with a root path; nothing matches'],
  ['$..[?(@.price < 10)].title', ['Sayings of the Century', 'Moby Dick'], 'a deep-scan filter tests every object it walks'],
     ['$..[?(@.color)]', [store.store.bicycle], 'a deep-scan filter finds objects outside arrays too'],
+    ["$.store.book[?(@.price == '8.95')].title", ['Sayings of the Century'], 'Jayway == compares a number with a numeric string as numbers'],
     ['$.missing[*]', [], 'an indefinite path over a missing property is empty, not an error (AWS)'],
     ['$.store.book.[0].author', 'Nigel Rees', '`.[0]` reads as `[0]` (Jayway; seen in real definitions)'],
     ["$.store.['bicycle'].color", 'red', "`.['x']` reads as `['x']`"],

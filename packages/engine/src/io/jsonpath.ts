@@ -778,12 +778,19 @@ class FilterParser {
   }
 }
 
+/** Jayway's `==`: structural, except that a number and a numeric string compare as numbers (`@.n == '1'`). */
+function filterEquals(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' && typeof b === 'string') return b.trim() !== '' && Number(b) === a;
+  if (typeof a === 'string' && typeof b === 'number') return a.trim() !== '' && Number(a) === b;
+  return deepEqual(a, b);
+}
+
 function compareOp(op: string, a: unknown, b: unknown): boolean {
   switch (op) {
     case '==':
-      return deepEqual(a, b);
+      return filterEquals(a, b);
     case '!=':
-      return !deepEqual(a, b);
+      return !filterEquals(a, b);
     case '<':
     case '<=':
     case '>':

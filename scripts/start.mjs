@@ -38,8 +38,18 @@ if (!(await isPortFree(port, bindHost === '0.0.0.0' ? '0.0.0.0' : bindHost))) {
 
 heading(`ASL Studio on http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}/ (Ctrl+C stops it)`);
 console.log(`$ pnpm preview ${previewArgs.join(' ')}`);
-const child = spawn('pnpm', ['preview', ...previewArgs], { cwd: ROOT, stdio: 'inherit' });
-// Ctrl+C reaches the whole process group; a SIGTERM sent to this process alone is passed on to the server.
-process.on('SIGINT', () => {});
-process.on('SIGTERM', () => child.kill('SIGTERM'));
-child.on('exit', (code, signal) => process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1)));
+// The server runs in its own process group, so that stopping this script (Ctrl+C, or a SIGTERM sent to it alone)
+// stops pnpm *and* the vite process under it: pnpm does not pass SIGTERM on to its child.
+const child = spawn('pnpm', ['preview', ...previewArgs], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
+const stop = (signal) => {
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // already gone
+  }
+};
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => stop('SIGTERM'));
+child.on('exit', (code, signal) => {
+  stop('SIGTERM');
+  process.exit(code ?? (signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 1));
+});

@@ -235,6 +235,7 @@ describe('foldHistory', () => {
     expect(v.error).toBe('States.Aborted');
     expect(v.stateStatus.W).toBe('failed');
     expect(v.visitsByName.W[0].status).toBe('aborted');
+    expect(v.failedState).toBe('W');
   });
 
   it('a state that fails the execution without a failure event of its own is marked failed', () => {

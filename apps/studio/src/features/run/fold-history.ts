@@ -103,7 +103,7 @@ export interface RunView {
   startTargets: Record<string, true>;
   /** States left without a successor in their scope: the `X → __end` edges. */
   endSources: Record<string, true>;
-  /** Name of the state that failed the execution (the innermost failing state), if any. */
+  /** Name of the state that failed the execution (the innermost failing state), or where an aborted / timed-out run stopped. */
   failedState?: string;
 }
 
@@ -507,6 +507,7 @@ export class HistoryFold {
       if (hard) {
         v.error ??= view.error;
         v.cause ??= cause;
+        view.failedState ??= v.name;
       }
       this.setStatus(v, 'aborted', hard);
       this.close(v);

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Measures definitionToGraph + layoutGraph (elk.bundled, main thread) on: the largest corpus definition (by state
- * count), and synthetic chains of 200 and 1,000 Pass states; plus one edit (insertStateOnEdge) on the 1,000 chain.
+ * count), synthetic chains of 200 and 1,000 Pass states, and a 200-state chain whose every 5th state catches into one
+ * Fail (long edges: the costly case for layered layout); plus the edits on the 1,000 chain.
  * Prints a table of medians (ms) of wall time and of process CPU time (user+system; less sensitive to other load on
  * the machine); asserts nothing.
  *
@@ -51,7 +52,18 @@ if (existsSync(dir)) {
   }
   cases.push({ name: `corpus max: ${best.f} (${best.n} states)`, def: best.def });
 } else console.log(`(no corpus at ${dir})`);
-cases.push({ name: 'chain 200', def: chain(200) }, { name: 'chain 1,000', def: chain(1000) });
+const catchy = (n) => {
+  const States = { F: { Type: 'Fail' } };
+  for (let i = 0; i < n; i++) {
+    States[`S${i}`] = i === n - 1 ? { Type: 'Pass', End: true } : { Type: 'Task', Resource: 'arn:x', Next: `S${i + 1}`, ...(i % 5 === 0 ? { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }] } : {}) };
+  }
+  return { StartAt: 'S0', States };
+};
+cases.push(
+  { name: 'chain 200', def: chain(200) },
+  { name: 'chain 1,000', def: chain(1000) },
+  { name: 'chain 200 + Catch every 5th state → one Fail', def: catchy(200) },
+);
 
 const elk = new ELK();
 const load = (await import('node:os')).loadavg()[0].toFixed(1);

@@ -2,7 +2,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { definitionToGraph } from '../from-asl.js';
 import { DOC, NESTED } from '../test/fixtures.js';
-import { layoutGraph, layoutKey, MARKER_SIZE, STATE_SIZE } from './layout.js';
+import { estimateLayeredSize, layoutGraph, layoutKey, MARKER_SIZE, NETWORK_SIMPLEX_LIMIT, STATE_SIZE } from './layout.js';
 
 const elk = new ELK();
 
@@ -115,5 +115,31 @@ describe('layoutKey', () => {
     const retyped = structuredClone(def);
     retyped.States.Big.Type = 'Wait';
     for (const d of [renamed, added, rewired, retyped]) expect(layoutKey(definitionToGraph(d))).not.toBe(key);
+  });
+});
+
+describe('estimateLayeredSize', () => {
+  const catchy = (n: number) => {
+    const States: Record<string, object> = { F: { Type: 'Fail' } };
+    for (let i = 0; i < n; i++) {
+      States[`S${i}`] = i === n - 1 ? { Type: 'Pass', End: true } : { Type: 'Task', Resource: 'arn:x', Next: `S${i + 1}`, ...(i % 5 === 0 ? { Catch: [{ ErrorEquals: ['States.ALL'], Next: 'F' }] } : {}) };
+    }
+    return { StartAt: 'S0', States };
+  };
+  it('counts nodes plus the layers long edges cross', () => {
+    // chain: no long edges
+    const chain = definitionToGraph({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Pass', End: true } } });
+    expect(estimateLayeredSize(chain)).toBe(chain.nodes.length);
+    expect(estimateLayeredSize(definitionToGraph(catchy(10)))).toBeGreaterThan(20);
+  });
+  it('survives cycles and self-loops', () => {
+    const g = definitionToGraph({ StartAt: 'A', States: { A: { Type: 'Pass', Next: 'B' }, B: { Type: 'Choice', Choices: [{ Variable: '$.x', IsPresent: true, Next: 'A' }, { Variable: '$.x', IsNull: true, Next: 'B' }], Default: 'C' }, C: { Type: 'Succeed' } } });
+    expect(Number.isFinite(estimateLayeredSize(g))).toBe(true);
+  });
+  it('keeps catch-heavy large graphs fast (Brandes–Köpf above the limit)', async () => {
+    const g = definitionToGraph(catchy(120));
+    expect(estimateLayeredSize(g)).toBeGreaterThan(NETWORK_SIMPLEX_LIMIT);
+    const { positions } = await layoutGraph(g, elk);
+    expect(Object.keys(positions)).toHaveLength(g.nodes.length);
   });
 });

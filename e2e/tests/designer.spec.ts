@@ -193,3 +193,11 @@ test('the last edit is still there after a reload', async ({ page }) => {
   await expect(stateNode(page, victim)).toHaveCount(0);
   expect((await exportDocument(page)).text).toBe(edited);
 });
+
+test('Auto layout keeps one node per state', async ({ page }) => {
+  await openApp(page);
+  await expectCanvasShows(page, sample.def);
+  await toolbarButton(page, 'Auto layout').click();
+  await expectCanvasShows(page, sample.def);
+  await expect(stateNode(page, sample.def.StartAt)).toBeVisible();
+});

@@ -55,6 +55,9 @@ test('running the sample succeeds along its path and shows a state’s input and
   await stateNode(page, sample.def.StartAt).click();
   await expect(page.getByText('Input', { exact: true }).first()).toBeVisible();
   await expect(page.getByText('Output', { exact: true }).first()).toBeVisible();
+  // Its output holds its result where its ResultPath put it (e.g. "$.validation" → a "validation" key).
+  const resultKey = /^\$\.(\w+)$/.exec(String(top[sample.def.StartAt].ResultPath ?? ''))?.[1];
+  if (resultKey) await expect(page.getByText(`"${resultKey}": {`).first()).toBeVisible();
   await snap(page, 'run-state-inspected');
   // README_SCREENSHOT=/abs/path.png: the README's picture (docs/screenshot.png) is this view.
   if (process.env.README_SCREENSHOT) await page.screenshot({ path: process.env.README_SCREENSHOT });

@@ -78,7 +78,9 @@ export const BRANCH_PADDING = '[top=32,left=16,bottom=16,right=16]';
  * whole hierarchy in one pass (`elk.hierarchyHandling: INCLUDE_CHILDREN`, so Parallel/Map groups are sized around
  * their children), network-simplex placement with merged ports so a chain of Next transitions is one straight centred
  * column (Next/start edges have straightness priority; Catch edges bend around), 48 px between layers and 40 px between
- * siblings. Document order is kept: Parallel branches left to right in order (and top-aligned), Choice targets in
+ * siblings. Graphs whose layered form is large ({@link estimateLayeredSize} > {@link NETWORK_SIMPLEX_LIMIT}: many states or
+ * long Catch edges) use Brandes–Köpf placement instead, which stays fast (network simplex is superlinear there).
+ * Document order is kept: Parallel branches left to right in order (and top-aligned), Choice targets in
  * model order where crossings allow.
  *
  * Returns, for every node id, its box in px: `x`/`y` are the top-left corner RELATIVE TO THE PARENT GROUP for

@@ -16,7 +16,7 @@ export interface RunSettings {
   testCase: string;
   /** Real timers for Wait and Retry back-off (default: simulated clock, time advances at once). */
   realTime: boolean;
-  /** Enforce AWS quotas (25,000 history events, 256 KiB payloads). */
+  /** Enforce AWS quotas (25,000 history events, 262,144-byte payloads), as the engine and CLI do by default; off for load tests. */
   awsQuotas: boolean;
 }
 
@@ -40,7 +40,7 @@ export async function loadSettings(workflow: string): Promise<RunSettings | unde
       stateMachineName: v.stateMachineName ?? '',
       testCase: v.testCase ?? '',
       realTime: v.realTime === true,
-      awsQuotas: v.awsQuotas === true,
+      awsQuotas: v.awsQuotas !== false,
     };
   } catch {
     return undefined;
@@ -107,7 +107,7 @@ export function allStateNames(def: unknown): Set<string> {
 
 /** Default settings for a definition: the sample's mocks and input when it is the sample, else `{}` and no mocks. */
 export async function defaultSettings(def: unknown): Promise<RunSettings> {
-  const base: RunSettings = { input: '{}', mocks: '', stateMachineName: '', testCase: '', realTime: false, awsQuotas: false };
+  const base: RunSettings = { input: '{}', mocks: '', stateMachineName: '', testCase: '', realTime: false, awsQuotas: true };
   const sample = await loadSampleFiles();
   if (!sample || sample.mockedStates.length === 0) return base;
   const names = allStateNames(def);

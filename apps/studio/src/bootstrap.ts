@@ -83,6 +83,7 @@ export async function bootstrap(): Promise<void> {
     if (saved) {
       useViewStore.getState().setManual(saved.manual ?? {});
       useViewStore.getState().setViewport(saved.viewport ?? null);
+      if (saved.layout && saved.layoutKey) useViewStore.getState().setLayout(saved.layoutKey, saved.layout);
       doc.load(saved.text, saved.name || 'workflow');
       if (saved.selected) doc.select(saved.selected, { reveal: false });
     } else {
@@ -93,5 +94,6 @@ export async function bootstrap(): Promise<void> {
   } catch {
     if (!useDocumentStore.getState().loaded) doc.load(BUILTIN_DEFINITION, 'order-fulfilment');
   }
+  performance.mark?.('asl-studio:document-loaded');
   startPersistence();
 }

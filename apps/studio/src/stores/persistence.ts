@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { get as idbGet, set as idbSet } from 'idb-keyval';
 import { useDocumentStore } from './document-store';
-import { useViewStore, type XY } from './view-store';
+import { useViewStore, type NodeBox, type XY } from './view-store';
 
 /** What is saved for the open workflow. */
 export interface SavedWorkflow {
@@ -15,6 +15,9 @@ export interface SavedWorkflow {
   viewport?: { x: number; y: number; zoom: number } | null;
   /** Selected state. */
   selected?: string | null;
+  /** The last elk layout and its key, so a reload draws at once without waiting for elk. */
+  layout?: Record<string, NodeBox>;
+  layoutKey?: string | null;
   /** Epoch ms of the save. */
   savedAt: number;
 }
@@ -27,7 +30,17 @@ export const SAVE_DEBOUNCE_MS = 300;
 function snapshot(): SavedWorkflow {
   const d = useDocumentStore.getState();
   const view = useViewStore.getState();
-  return { v: 1, text: d.text, name: d.name, manual: view.manual, viewport: view.viewport, selected: d.selectedState, savedAt: Date.now() };
+  return {
+    v: 1,
+    text: d.text,
+    name: d.name,
+    manual: view.manual,
+    viewport: view.viewport,
+    selected: d.selectedState,
+    layout: view.layout,
+    layoutKey: view.layoutKey,
+    savedAt: Date.now(),
+  };
 }
 
 function isSaved(x: unknown): x is SavedWorkflow {
@@ -109,7 +122,7 @@ export function startPersistence(): () => void {
     if (s.text !== p.text || s.name !== p.name || s.selectedState !== p.selectedState) schedule();
   });
   const unsubView = useViewStore.subscribe((s, p) => {
-    if (s.manual !== p.manual || s.viewport !== p.viewport) schedule();
+    if (s.manual !== p.manual || s.viewport !== p.viewport || s.layout !== p.layout) schedule();
   });
   const onHide = () => {
     if (document.visibilityState === 'hidden' || lastSavedText !== useDocumentStore.getState().text) saveNow();

@@ -100,7 +100,9 @@ export const useViewStore = create<ViewState>()((set, get) => ({
     set({ viewport: v ? { x: Math.round(v.x), y: Math.round(v.y), zoom: Math.round(v.zoom * 1000) / 1000 } : null });
   },
   markCanvasPainted() {
-    if (!get().canvasPainted) set({ canvasPainted: true });
+    if (get().canvasPainted) return;
+    performance.mark?.('asl-studio:canvas-painted');
+    set({ canvasPainted: true });
   },
   setPaneSizes(sizes) {
     set(sizes);

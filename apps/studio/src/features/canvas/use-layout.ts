@@ -29,6 +29,7 @@ export function useElkLayout(graph: AslGraph): void {
       .then((l) => {
         if (cancelled) return;
         lastLayoutMs = performance.now() - t0;
+        performance.mark?.('asl-studio:layout-done');
         useViewStore.getState().setLayout(key, l.positions);
       })
       .catch((e: unknown) => {

@@ -81,6 +81,11 @@ export class SimulatedClock implements Clock {
     const vt = this.pop()!;
     if (vt.at > this.t) this.t = vt.at;
     vt.resolve();
+    // every timer due at the same instant fires in this tick (in registration order)
+    while (this.heap.length && this.heap[0].at <= this.t) {
+      const more = this.pop()!;
+      if (more.live) more.resolve();
+    }
     if (this.heap.length) this.schedule();
   }
 

@@ -52,7 +52,7 @@ function numberField(raw: RawState, ql: QueryLanguage, field: 'TimeoutSeconds' |
 
 interface Answer { result?: unknown; error?: AslError; source: 'mock-config' | 'handler' | 'callback' | 'default' }
 
-export function compileTask(raw: RawState, ql: QueryLanguage, name: string): CompiledState['run'] {
+export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): CompiledState['run'] {
   const info: ResourceInfo = parseResource(String(raw.Resource ?? ''));
   const timeout = numberField(raw, ql, 'TimeoutSeconds');
   const heartbeat = numberField(raw, ql, 'HeartbeatSeconds');

@@ -1,8 +1,9 @@
-import { memo, useLayoutEffect, useRef, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useRef, type MouseEvent, type SyntheticEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { TextRange } from '@asl-studio/asl';
 import { useStateRunStatus } from '../run';
 import { useDocumentStore } from '../../stores/document-store';
+import { deleteSelected, duplicateSelected } from './actions';
 
 /** Diagnostics summary of one state, for its badge. */
 export interface NodeDiagnostics {
@@ -78,12 +79,37 @@ function glyphFor(type: string | undefined, subtitle: string | undefined): strin
   return TYPE_GLYPH[type ?? ''] ?? '?';
 }
 
+/**
+ * Quick actions next to the selected state (Workflow Studio's state menu): duplicate, delete. Rendered inside the
+ * node (not React Flow's NodeToolbar, which would repeat the node's data-id).
+ */
+function StateActions({ selected }: { selected: boolean }) {
+  if (!selected) return null;
+  const stop = (e: SyntheticEvent) => e.stopPropagation();
+  return (
+    <div className="node-actions nodrag nopan" onClick={stop} onMouseDown={stop} onPointerDown={stop} onDoubleClick={stop}>
+      <button type="button" className="btn small" title="Duplicate state (Ctrl+D)" aria-label="Duplicate state" onClick={() => duplicateSelected()}>
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.4">
+          <rect x="5" y="5" width="9" height="9" rx="1.5" />
+          <path d="M11 5V3.5A1.5 1.5 0 0 0 9.5 2h-6A1.5 1.5 0 0 0 2 3.5v6A1.5 1.5 0 0 0 3.5 11H5" />
+        </svg>
+      </button>
+      <button type="button" className="btn small" title="Delete state (Delete)" aria-label="Delete state" onClick={() => deleteSelected()}>
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.4">
+          <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.5 6.5v5M9.5 6.5v5" />
+        </svg>
+      </button>
+    </div>
+  );
+}
+
 /** A state card: icon, name, service action or type, diagnostics badge, run status. */
 export const StateNode = memo(function StateNode({ id, data, selected }: NodeProps<AslNode>) {
   const { ref, status } = useStatusAttribute(id);
   const type = data.stateType ?? 'Unknown';
   return (
     <div ref={ref} className={`state-card type-${type}${selected ? ' is-selected' : ''}${status ? ` run-${status}` : ''}`}>
+      <StateActions selected={selected} />
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <span className="state-icon" aria-hidden="true">
         {glyphFor(data.stateType, data.subtitle)}
@@ -114,6 +140,7 @@ export const GroupNode = memo(function GroupNode({ id, data, selected }: NodePro
   const type = data.stateType ?? 'Unknown';
   return (
     <div ref={ref} className={`group-box type-${type}${selected ? ' is-selected' : ''}${status ? ` run-${status}` : ''}`}>
+      <StateActions selected={selected} />
       <Handle type="target" position={Position.Top} isConnectable={false} />
       <div className="group-header">
         <span className="state-icon" aria-hidden="true">

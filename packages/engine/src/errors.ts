@@ -10,7 +10,12 @@ export class AslError extends Error {
   /** The cause text (may be JSON text, may be empty). `undefined` when the error carries no cause. */
   readonly causeText: string | undefined;
   constructor(name: string, cause?: string) {
+    // No stack trace: an ASL error is data (Retry/Catch, history), and capturing the JS stack (with async frames)
+    // was a measurable share of retry-heavy runs.
+    const limit = (Error as { stackTraceLimit?: number }).stackTraceLimit;
+    if (typeof limit === 'number') Error.stackTraceLimit = 0;
     super(cause ?? name);
+    if (typeof limit === 'number') Error.stackTraceLimit = limit;
     this.name = name;
     this.causeText = cause;
   }

@@ -7,7 +7,7 @@ import { NOT_TRUNCATED } from './history.js';
 import {
   Cancelled, LaneFailure, type CompiledState, type Outcome, type StateRun,
   compileCatchers, compileIo, compileRetriers, errorMatches, evalAssign, evalCtx, applyAssign, exitState,
-  isFatal, prefixedCause, retryDelayMs, sizeCause, toAslError,
+  isFatal, prefixedCause, retryDelayMs, sizeCause, toAslError, enteredType,
 } from './skeleton.js';
 import type { Lane, Runtime } from './runtime.js';
 import type { QueryLanguage, RawMachine, RawState } from './types.js';
@@ -98,12 +98,19 @@ export async function runLane(rt: Runtime, lane: Lane, program: Program, input: 
 export function runState(rt: Runtime, lane: Lane, cs: CompiledState, input: unknown): Outcome | Promise<Outcome> {
   lane.current = cs.type;
   const enteredPrev = lane.prev;
-  const x: StateRun = { rt, lane, cs, input, enteredId: 0, enteredPrev, enteredTime: rt.clock.now(), retryCount: 0 };
+  // every field present from the start: one object shape for all states
+  const x: StateRun = {
+    rt, lane, cs, input, enteredId: 0, enteredPrev, enteredTime: rt.clock.now(), retryCount: 0,
+    taskToken: undefined, inspect: undefined, ctxCache: undefined,
+  };
   const testing = rt.testTarget === cs;
   if (testing) x.inspect = { input };
   try {
-    const text = rt.payload(input, () => sizeCause(cs.name));
-    x.enteredId = rt.emit(lane, `${cs.type}StateEntered` as any, 'stateEnteredEventDetails', { name: cs.name, input: text, inputDetails: NOT_TRUNCATED });
+    if (!rt.quotas && !rt.rec.keep) x.enteredId = rt.emit(lane, enteredType(cs.type)); // only the id is counted
+    else {
+      const text = rt.payload(input, () => sizeCause(cs.name));
+      x.enteredId = rt.emit(lane, enteredType(cs.type), 'stateEnteredEventDetails', { name: cs.name, input: text, inputDetails: NOT_TRUNCATED });
+    }
   } catch (e) {
     const err = toAslError(e);
     throw new LaneFailure(err.name, err.causeText, true);

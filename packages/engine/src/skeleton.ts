@@ -16,7 +16,7 @@ import type { EvalContext } from './io/eval-context.js';
 import type { Vars } from './variables.js';
 import { NOT_TRUNCATED, toJsonText } from './history.js';
 import { Cancelled, LaneFailure, type Lane, type Runtime } from './runtime.js';
-import type { QueryLanguage, RawState } from './types.js';
+import type { HistoryEventType, QueryLanguage, RawState } from './types.js';
 
 /** What one state's run produces. */
 export interface Outcome {
@@ -251,6 +251,11 @@ export function evalAssignJp(plan: AssignPlan | undefined, ctx: EvalContext): [s
 /** Applies bindings to the lane's scope and returns `assignedVariables` for the exited event. */
 export function applyAssign(x: StateRun, bindings: [string, unknown][] | undefined): Record<string, string> | undefined {
   if (!bindings || bindings.length === 0) return undefined;
+  if (!x.rt.rec.keep) {
+    // nobody reads the events: bind without printing `assignedVariables`
+    for (const [k, v] of bindings) x.lane.vars.set(k, v);
+    return undefined;
+  }
   const assigned: Record<string, string> = {};
   for (const [k, v] of bindings) {
     x.lane.vars.set(k, v);
@@ -345,10 +350,26 @@ function merge(a: [string, unknown][] | undefined, b: [string, unknown][] | unde
 
 /** Emits `<Type>StateExited` (HISTORY-FORMAT.md section 2). */
 export function exitState(x: StateRun, output: unknown, assigned: Record<string, string> | undefined): void {
+  if (!x.rt.quotas && !x.rt.rec.keep) {
+    // no quota to check and no event kept: only the id is counted (no payload text, no details object)
+    x.rt.emit(x.lane, exitedType(x.cs.type));
+    return;
+  }
   const text = x.rt.payload(output, () => sizeCause(x.cs.name));
   const d: Record<string, unknown> = { name: x.cs.name, output: text, outputDetails: NOT_TRUNCATED };
   if (assigned) { d.assignedVariables = assigned; d.assignedVariablesDetails = NOT_TRUNCATED; }
-  x.rt.emit(x.lane, `${x.cs.type}StateExited` as any, 'stateExitedEventDetails', d);
+  x.rt.emit(x.lane, exitedType(x.cs.type), 'stateExitedEventDetails', d);
+}
+
+const enteredTypes: Record<string, HistoryEventType> = {};
+const exitedTypes: Record<string, HistoryEventType> = {};
+/** `<Type>StateEntered`, without building the string per transition. */
+export function enteredType(t: string): HistoryEventType {
+  return enteredTypes[t] ??= `${t}StateEntered` as HistoryEventType;
+}
+/** `<Type>StateExited`. */
+export function exitedType(t: string): HistoryEventType {
+  return exitedTypes[t] ??= `${t}StateExited` as HistoryEventType;
 }
 
 export function sizeCause(name: string): string {

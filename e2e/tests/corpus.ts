@@ -25,17 +25,7 @@ const FEATURES: [string, (states: AslState[], def: AslMachine) => boolean][] = [
 ];
 
 function statesOf(def: AslMachine): AslState[] {
-  const out: AslState[] = [];
-  const visit = (m: AslMachine) => {
-    for (const s of Object.values(m.States ?? {})) {
-      out.push(s);
-      for (const b of s.Branches ?? []) visit(b);
-      const p = s.ItemProcessor ?? s.Iterator;
-      if (p) visit(p);
-    }
-  };
-  visit(def);
-  return out;
+  return allStates(def).map((s) => s.state);
 }
 
 /** Up to `count` definitions; [] when ../shared/corpus is not beside the checkout. */

@@ -40,11 +40,11 @@ export interface AslMachine {
 }
 
 /** Every state of a definition, nested ones included (Parallel branches, Map Iterator / ItemProcessor). */
-export function allStates(def: AslMachine): { name: string; type: string; depth: number }[] {
-  const out: { name: string; type: string; depth: number }[] = [];
+export function allStates(def: AslMachine): { name: string; type: string; depth: number; state: AslState }[] {
+  const out: { name: string; type: string; depth: number; state: AslState }[] = [];
   const visit = (machine: AslMachine, depth: number) => {
     for (const [name, state] of Object.entries(machine.States ?? {})) {
-      out.push({ name, type: state.Type, depth });
+      out.push({ name, type: state.Type, depth, state });
       for (const branch of state.Branches ?? []) visit(branch, depth + 1);
       const processor = state.ItemProcessor ?? state.Iterator;
       if (processor) visit(processor, depth + 1);

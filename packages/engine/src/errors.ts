@@ -12,10 +12,11 @@ export class AslError extends Error {
   constructor(name: string, cause?: string) {
     // No stack trace: an ASL error is data (Retry/Catch, history), and capturing the JS stack (with async frames)
     // was a measurable share of retry-heavy runs.
-    const limit = (Error as { stackTraceLimit?: number }).stackTraceLimit;
-    if (typeof limit === 'number') Error.stackTraceLimit = 0;
+    const v8Error = Error as { stackTraceLimit?: number };
+    const limit = v8Error.stackTraceLimit;
+    if (typeof limit === 'number') v8Error.stackTraceLimit = 0;
     super(cause ?? name);
-    if (typeof limit === 'number') Error.stackTraceLimit = limit;
+    if (typeof limit === 'number') v8Error.stackTraceLimit = limit;
     this.name = name;
     this.causeText = cause;
   }

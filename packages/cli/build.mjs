@@ -45,7 +45,8 @@ fs.mkdirSync(outdir, { recursive: true });
 fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
 await build({
   entryPoints: [path.join(here, 'src/main.ts')],
-  outfile: path.join(outdir, 'asl-main.js'),
+  outfile: path.join(outdir, 'asl.js'),
+  banner: { js: '#!/usr/bin/env node' },
   bundle: true,
   platform: 'node',
   mainFields: ['module', 'main'],
@@ -59,36 +60,8 @@ await build({
   legalComments: 'none',
 });
 
-// dist/asl.js: runs asl-main.js with a V8 code cache (asl-main.js.cache), so most functions are not compiled again at
-// every start. The cache is written below after a sample run; V8 rejects a cache that does not match the source, the
-// Node version or the flags, and then the loader compiles normally and writes a fresh cache at exit (atomically).
-const loader = `#!/usr/bin/env node
-'use strict';
-const fs = require('node:fs'), path = require('node:path'), vm = require('node:vm');
-const file = path.join(__dirname, 'asl-main.js');
-const cacheFile = file + '.cache';
-globalThis[Symbol.for('asl-studio.import')] = (url) => import(url); // vm.Script code has no import(): src/handlers.ts
-let cachedData;
-try { cachedData = fs.readFileSync(cacheFile); } catch {}
-const script = new vm.Script('(function (exports, require, module, __filename, __dirname) {' + fs.readFileSync(file, 'utf8') + '\\n})', {
-  filename: file, cachedData,
-});
-if (cachedData === undefined || script.cachedDataRejected || process.env.ASL_WRITE_CODE_CACHE) {
-  process.once('exit', () => {
-    try {
-      const tmp = cacheFile + '.' + process.pid;
-      fs.writeFileSync(tmp, script.createCachedData());
-      fs.renameSync(tmp, cacheFile);
-    } catch {}
-  });
-}
-const m = { exports: {} };
-script.runInThisContext()(m.exports, require, m, file, __dirname);
-`;
-fs.writeFileSync(path.join(outdir, 'asl.js'), loader, { mode: 0o755 });
-fs.rmSync(path.join(outdir, 'asl-main.js.cache'), { force: true });
-
-// Sample run that fills the code cache with the functions a typical run compiles (JSONPath states, Map, Choice, Task).
+// Smoke run of the built file: a definition with Pass, Choice, Map, Task (Retry/Catch) and Succeed must succeed.
+fs.chmodSync(path.join(outdir, 'asl.js'), 0o755);
 const tmpdir = fs.mkdtempSync(path.join(os.tmpdir(), 'asl-build-'));
 const sample = {
   StartAt: 'P',
@@ -109,9 +82,9 @@ const sample = {
 fs.writeFileSync(path.join(tmpdir, 'sample.json'), JSON.stringify(sample));
 fs.writeFileSync(path.join(tmpdir, 'input.json'), JSON.stringify({ n: 0, items: [{ v: 1 }, { v: 2 }] }));
 const r = spawnSync(process.execPath, [path.join(outdir, 'asl.js'), 'run', '--definition', path.join(tmpdir, 'sample.json'),
-  '--input', path.join(tmpdir, 'input.json')], { env: { ...process.env, ASL_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
+  '--input', path.join(tmpdir, 'input.json')], { encoding: 'utf8' });
 fs.rmSync(tmpdir, { recursive: true, force: true });
 if (r.status !== 0 || !r.stdout.includes('"SUCCEEDED"')) {
-  console.error(`build: the sample run failed (code cache not written):\n${r.stdout}${r.stderr}`);
+  console.error(`build: the smoke run of dist/asl.js failed:\n${r.stdout}${r.stderr}`);
   process.exitCode = 1;
 }

@@ -13,9 +13,7 @@ export class HandlerSet {
 
   async load(file: string): Promise<void> {
     const url = pathToFileURL(path.resolve(file)).href;
-    // dist/asl.js runs the bundle through vm.Script (V8 code cache), where import() is unavailable: it lends its own
-    const lent = (globalThis as Record<symbol, unknown>)[Symbol.for('asl-studio.import')] as ((u: string) => Promise<any>) | undefined;
-    const mod = await (lent ? lent(url) : import(url));
+    const mod = await import(url);
     const table = (mod.default ?? mod) as Record<string, unknown>;
     for (const [name, fn] of Object.entries(table)) {
       if (typeof fn !== 'function') continue;

@@ -6,6 +6,11 @@
  * Inline history: `MapStateStarted {length}`, `MapIterationStarted/Succeeded/Failed/Aborted {name, index}` around each
  * iteration's events. Distributed (`ProcessorConfig.Mode: DISTRIBUTED`): `MapRunStarted`/`MapRunSucceeded` and the
  * iterations run as child executions whose events are not in the parent history (HISTORY-FORMAT.md section 4).
+ *
+ * Distributed only: `ItemReader` reads the items from S3 (states/item-reader.ts; `MapStateStarted {length: 0}`, the
+ * read happens after `MapRunStarted`, a failure records `MapRunFailed {States.ItemReaderFailed}` then
+ * `MapStateFailed`); `ResultWriter` formats or exports the results (states/result-writer.ts; a failed write records
+ * `MapRunFailed {States.ResultWriterFailed}`). Both S3 calls are served by the mock config / task handlers.
  */
 import { AslError } from '../errors.js';
 import {
@@ -21,51 +26,13 @@ import {
 import type { QueryLanguage, RawState } from '../types.js';
 import { Vars } from '../variables.js';
 import { typeName } from './choice.js';
+import { compileItemReader, type ItemReaderPlan } from './item-reader.js';
 import { ABORTABLE } from './parallel.js';
+import { compileResultWriter, type ChildResult, type ResultWriterPlan } from './result-writer.js';
+import { exprText, numberField } from './shared.js';
 
 /** AWS: an inline Map runs at most 40 iterations concurrently. */
 const INLINE_MAX_CONCURRENCY = 40;
-
-type NumberGetter = (x: StateRun, effective: unknown) => Promise<number | undefined>;
-
-function exprText(v: unknown): string {
-  if (typeof v !== 'string') return JSON.stringify(v);
-  const m = /^\{%([\s\S]*)%\}$/.exec(v.trim());
-  return m ? m[1].trim() : v;
-}
-function quoted(v: unknown): string { return typeof v === 'string' ? v : JSON.stringify(v); }
-
-/** A numeric Map field: literal, `<Field>Path` (JSONPath) or a JSONata expression. */
-function numberGetter(raw: RawState, ql: QueryLanguage, field: string, kind: 'integer' | 'float'): NumberGetter {
-  const v = raw[field];
-  if (ql === 'JSONata' && typeof v === 'string') {
-    const c: CompiledJsonata = jsonata(v, field);
-    return async (x) => {
-      const n = await c.evaluate(evalCtx(x, x.input));
-      if (typeof n !== 'number' || (kind === 'integer' && !Number.isInteger(n))) {
-        const e = new AslError('States.QueryEvaluationError',
-          `The JSONata expression '${exprText(v)}' specified for the field '${field}' returned an unexpected result type. Expected '${kind}', but was '${typeName(n)}' for value: ${JSON.stringify(n)}`);
-        (e as any).location = field;
-        throw e;
-      }
-      return n;
-    };
-  }
-  if (typeof v === 'number') return async () => v;
-  const pathText = raw[`${field}Path`];
-  if (typeof pathText === 'string') {
-    const p: CompiledPath = compilePath(pathText);
-    return async (x, effective) => {
-      const n = p.evaluate(evalCtx(x, effective));
-      const ok = typeof n === 'number' && (kind === 'float' || Number.isInteger(n));
-      if (!ok) {
-        throw new AslError('States.Runtime', `The ${field}Path field refers to value "${quoted(n)}" which is not a valid ${kind}: ${pathText}`);
-      }
-      return n as number;
-    };
-  }
-  return async () => undefined;
-}
 
 export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl: QueryLanguage): CompiledState['run'] {
   const processorDef = raw.ItemProcessor ?? raw.Iterator;
@@ -76,14 +43,21 @@ export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl
   const selectorRaw = raw.ItemSelector ?? raw.Parameters;
   const selectorJp: CompiledTemplate | undefined = ql === 'JSONPath' && selectorRaw !== undefined ? compilePayloadTemplate(selectorRaw) : undefined;
   const selectorJa: CompiledJsonata | undefined = ql === 'JSONata' && raw.ItemSelector !== undefined ? jsonata(raw.ItemSelector, 'ItemSelector') : undefined;
-  const maxConcurrency = numberGetter(raw, ql, 'MaxConcurrency', 'integer');
-  const tolCount = numberGetter(raw, ql, 'ToleratedFailureCount', 'integer');
-  const tolPct = numberGetter(raw, ql, 'ToleratedFailurePercentage', 'float');
+  const maxConcurrency = numberField(raw, ql, 'MaxConcurrency', 'integer');
+  const tolCount = numberField(raw, ql, 'ToleratedFailureCount', 'integer');
+  const tolPct = numberField(raw, ql, 'ToleratedFailurePercentage', 'float');
   const batcher = raw.ItemBatcher && typeof raw.ItemBatcher === 'object' ? raw.ItemBatcher : undefined;
-  const batchMaxItems = batcher ? numberGetter(batcher as RawState, ql, 'MaxItemsPerBatch', 'integer') : undefined;
-  const batchMaxBytes = batcher ? numberGetter(batcher as RawState, ql, 'MaxInputBytesPerBatch', 'integer') : undefined;
+  const batchMaxItems = batcher ? numberField(batcher as RawState, ql, 'MaxItemsPerBatch', 'integer') : undefined;
+  const batchMaxBytes = batcher ? numberField(batcher as RawState, ql, 'MaxInputBytesPerBatch', 'integer') : undefined;
   const batchInputJp: CompiledTemplate | undefined = batcher && ql === 'JSONPath' && batcher.BatchInput !== undefined ? compilePayloadTemplate(batcher.BatchInput) : undefined;
   const batchInputJa: CompiledJsonata | undefined = batcher && ql === 'JSONata' && batcher.BatchInput !== undefined ? jsonata(batcher.BatchInput, 'ItemBatcher/BatchInput') : undefined;
+  const reader: ItemReaderPlan | undefined = raw.ItemReader && typeof raw.ItemReader === 'object' ? compileItemReader(raw.ItemReader as RawState, ql) : undefined;
+  const writerRaw = raw.ResultWriter && typeof raw.ResultWriter === 'object' ? raw.ResultWriter as RawState : undefined;
+  const writer: ResultWriterPlan | undefined = distributed && writerRaw && ('Resource' in writerRaw || 'WriterConfig' in writerRaw)
+    ? compileResultWriter(writerRaw, ql) : undefined;
+  // the Map Run ARN and the child executions' machine name use the Label when there is one
+  const runName = `${typeof raw.Label === 'string' && raw.Label !== '' ? raw.Label : name}`;
+  const executionType = processorDef?.ProcessorConfig?.ExecutionType === 'EXPRESS' ? 'EXPRESS' : 'STANDARD';
 
   return async (x) => {
     const { rt, lane } = x;
@@ -92,7 +66,8 @@ export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl
     let items: unknown;
     if (ql === 'JSONata') {
       effective = x.input;
-      if (itemsExpr) {
+      if (reader) items = [];
+      else if (itemsExpr) {
         items = await itemsExpr.evaluate(evalCtx(x, x.input));
         if (!Array.isArray(items)) {
           const e = new AslError('States.QueryEvaluationError',
@@ -103,22 +78,38 @@ export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl
       } else items = x.input;
     } else {
       effective = jsonPathEffectiveInput(x, false);
-      items = itemsPath ? itemsPath.evaluate(evalCtx(x, effective)) : effective;
+      // with an ItemReader the items come from the reader (ItemsPath selects from the state input only)
+      items = reader ? [] : itemsPath ? itemsPath.evaluate(evalCtx(x, effective)) : effective;
     }
     if (!Array.isArray(items)) {
       throw new AslError('States.QueryEvaluationError', `Map state input must be an array but was: ${toJsonText(items)}`);
     }
     const mc = await maxConcurrency(x, effective);
     // 2. started
-    const startedId = rt.emit(lane, 'MapStateStarted', 'mapStateStartedEventDetails', { length: items.length });
+    const startedId = rt.emit(lane, 'MapStateStarted', 'mapStateStartedEventDetails', { length: reader ? 0 : items.length });
     const count = await tolCount(x, effective);
     const pct = await tolPct(x, effective);
     if (count !== undefined && count < 0) throw new AslError('States.Runtime', 'ToleratedFailureCount cannot be negative.');
     if (pct !== undefined && (pct < 0 || pct > 100)) throw new AslError('States.Runtime', 'ToleratedFailurePercentage must be between 0 and 100.');
 
+    let mapRun: { arn: string; id: string; startedId: number } | undefined;
+    const startRun = () => {
+      const id = globalThis.crypto.randomUUID();
+      const arn = `arn:aws:states:${rt.region}:${rt.account}:mapRun:${String(rt.contextStateMachine.Name)}/${runName}:${id}`;
+      mapRun = { arn, id, startedId: rt.emit(lane, 'MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: arn }) };
+    };
+    if (reader) {
+      if (distributed) startRun();
+      try {
+        items = await reader.read(x, effective);
+      } catch (e) {
+        throw failRun(x, e, distributed);
+      }
+    }
+
     // 3. iteration inputs (ItemSelector per item, then ItemBatcher)
-    const inputs: unknown[] = new Array(items.length);
     const anyItems = items as unknown[];
+    const inputs: unknown[] = new Array(anyItems.length);
     for (let i = 0; i < anyItems.length; i++) {
       const item = { Index: i, Value: anyItems[i] };
       if (selectorJp || selectorJa) {
@@ -149,17 +140,16 @@ export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl
     // 4. iterations
     const limit = Math.max(1, Math.min(mc === undefined || mc === 0 ? INLINE_MAX_CONCURRENCY : mc, units.length || 1));
     let runRt: Runtime = rt;
-    let mapRunStartedId = 0;
     if (distributed) {
-      const arn = `arn:aws:states:${rt.region}:${rt.account}:mapRun:${String(rt.contextStateMachine.Name)}/${name}:${globalThis.crypto.randomUUID()}`;
-      mapRunStartedId = rt.emit(lane, 'MapRunStarted', 'mapRunStartedEventDetails', { mapRunArn: arn });
+      if (!mapRun) startRun();
       runRt = rt.forChildExecution();
     }
-    const res = await runIterations(x, runRt, program, units, items as unknown[], limit, startedId, distributed, count, pct);
+    const track: IterationTimes | undefined = writer ? { start: [], stop: [], failed: [] } : undefined;
+    const res = await runIterations(x, runRt, program, units, items as unknown[], limit, startedId, distributed, count, pct, track);
     lane.cancel.throwIfCancelled();
     if (res.failure) {
       if (distributed) {
-        lane.prev = mapRunStartedId;
+        lane.prev = mapRun!.startedId;
         rt.emit(lane, 'MapRunFailed', 'mapRunFailedEventDetails', { error: res.failure.error, ...(res.failure.cause !== undefined ? { cause: res.failure.cause } : {}) });
       } else lane.prev = res.failLanePrev;
       if (res.failure.fatal) {
@@ -172,16 +162,52 @@ export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl
       (err as any).fromTask = true;
       throw err;
     }
+    let result: unknown = res.outputs;
+    if (writer && mapRun) {
+      const children: ChildResult[] = res.outputs.map((o, i) => {
+        const failed = track!.failed[i] === true;
+        const err = (failed ? o : {}) as { Error?: string; Cause?: string };
+        return {
+          status: failed ? 'FAILED' : 'SUCCEEDED', input: units[i], output: failed ? undefined : o,
+          error: err.Error, cause: err.Cause, start: track!.start[i], stop: track!.stop[i],
+        };
+      });
+      try {
+        result = await writer.finish(x, effective, { arn: mapRun.arn, id: mapRun.id, childMachine: `${String(rt.contextStateMachine.Name)}/${runName}`, executionType, children });
+      } catch (e) {
+        throw failRun(x, e, true);
+      }
+    }
     let last: number;
     if (distributed) {
       last = rt.emit(lane, 'MapRunSucceeded');
     } else last = res.lastSucceeded ?? startedId;
     rt.add('MapStateSucceeded', last);
     lane.prev = last;
-    const output = await finishWithResult(x, res.outputs);
+    const output = await finishWithResult(x, result);
     return { output, next: x.cs.next };
   };
 }
+
+/**
+ * An ItemReader / ResultWriter failure of a Map Run: `States.ItemReaderFailed` and `States.ResultWriterFailed` are
+ * recorded as `MapRunFailed {error, cause}` (distributed) and returned marked as state failures (the Map's Retry and
+ * Catch apply; `MapStateFailed` follows); anything else (cancellation, a fatal `States.Runtime`, a JSONata error) is
+ * returned unchanged.
+ */
+function failRun(x: StateRun, e: unknown, distributed: boolean): unknown {
+  if (e instanceof Cancelled || !(e instanceof AslError)) return e;
+  if (e.name !== 'States.ItemReaderFailed' && e.name !== 'States.ResultWriterFailed') return e;
+  if (distributed) {
+    x.rt.emit(x.lane, 'MapRunFailed', 'mapRunFailedEventDetails', { error: e.name, ...(e.causeText !== undefined ? { cause: e.causeText } : {}) });
+  }
+  (e as any).prefixed = true;
+  (e as any).fromTask = true;
+  return e;
+}
+
+/** Per-iteration start/stop times (epoch ms) and tolerated failures, for the ResultWriter. */
+interface IterationTimes { start: number[]; stop: number[]; failed: boolean[] }
 
 interface IterationsResult {
   outputs: unknown[];
@@ -194,7 +220,7 @@ interface IterationsResult {
 
 async function runIterations(
   x: StateRun, rt: Runtime, program: Program, units: unknown[], items: unknown[], limit: number, startedId: number,
-  distributed: boolean, tolCount: number | undefined, tolPct: number | undefined,
+  distributed: boolean, tolCount: number | undefined, tolPct: number | undefined, track?: IterationTimes,
 ): Promise<IterationsResult> {
   const { lane, cs } = x;
   const n = units.length;
@@ -223,8 +249,10 @@ async function runIterations(
       inFlight++;
       il.prev = distributed ? 0 : rt.add('MapIterationStarted', startPrev, 'mapIterationStartedEventDetails', details);
       if (distributed) il.prev = 0;
+      if (track) track.start[i] = rt.clock.now();
       try {
         outputs[i] = await runLane(rt, il, program, units[i]);
+        if (track) track.stop[i] = rt.clock.now();
         if (!distributed) out.lastSucceeded = rt.add('MapIterationSucceeded', il.prev, 'mapIterationSucceededEventDetails', details);
         seqPrev = il.prev;
       } catch (e) {
@@ -239,6 +267,7 @@ async function runIterations(
         failures++;
         if (!f.fatal && tolerated()) {
           outputs[i] = { Error: f.error, ...(f.cause !== undefined ? { Cause: f.cause } : {}) };
+          if (track) { track.stop[i] = rt.clock.now(); track.failed[i] = true; }
           seqPrev = il.prev;
           continue;
         }

@@ -8,54 +8,21 @@
  * `Activity*` for activities (HISTORY-FORMAT.md section 2).
  */
 import { AslError } from '../errors.js';
-import { compilePath, type CompiledJsonata, type CompiledPath } from '../io/index.js';
 import { NOT_TRUNCATED, toJsonText } from '../history.js';
 import { defaultResponse, parseResource, submittedResponse, type ResourceInfo } from '../integrations.js';
 import { MAX_PAYLOAD_BYTES, utf8Length } from '../runtime.js';
 import {
-  evalCtx, finishWithResult, jsonata, jsonPathEffectiveInput, type CompiledState, type StateRun,
+  evalCtx, finishWithResult, jsonPathEffectiveInput, type CompiledState, type StateRun,
 } from '../skeleton.js';
 import type { MockedResponse, QueryLanguage, RawState } from '../types.js';
-import { typeName } from './choice.js';
-
-type NumberField = (x: StateRun, effective: unknown) => Promise<number | undefined>;
-
-function numberField(raw: RawState, ql: QueryLanguage, field: 'TimeoutSeconds' | 'HeartbeatSeconds'): NumberField {
-  const v = raw[field];
-  if (ql === 'JSONata' && typeof v === 'string') {
-    const c: CompiledJsonata = jsonata(v, field);
-    return async (x) => {
-      const n = await c.evaluate(evalCtx(x, x.input));
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-        const e = new AslError('States.QueryEvaluationError',
-          `The JSONata expression '${v.replace(/^\s*\{%|%\}\s*$/g, '').trim()}' specified for the field '${field}' returned an unexpected result type. Expected 'integer', but was '${typeName(n)}' for value: ${JSON.stringify(n)}`);
-        (e as any).location = field;
-        throw e;
-      }
-      return n;
-    };
-  }
-  if (typeof v === 'number') return async () => v;
-  const pathText = raw[`${field}Path`];
-  if (typeof pathText === 'string') {
-    const p: CompiledPath = compilePath(pathText);
-    return async (x, effective) => {
-      const n = p.evaluate(evalCtx(x, effective));
-      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) {
-        throw new AslError('States.Runtime', `The ${field}Path field refers to value "${typeof n === 'string' ? n : JSON.stringify(n)}" which is not a valid integer: ${pathText}`);
-      }
-      return n;
-    };
-  }
-  return async () => undefined;
-}
+import { numberField } from './shared.js';
 
 interface Answer { result?: unknown; error?: AslError; source: 'mock-config' | 'handler' | 'callback' | 'default' }
 
 export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): CompiledState['run'] {
   const info: ResourceInfo = parseResource(String(raw.Resource ?? ''));
-  const timeout = numberField(raw, ql, 'TimeoutSeconds');
-  const heartbeat = numberField(raw, ql, 'HeartbeatSeconds');
+  const timeout = numberField(raw, ql, 'TimeoutSeconds', 'integer', 1);
+  const heartbeat = numberField(raw, ql, 'HeartbeatSeconds', 'integer', 1);
   return async (x) => {
     const { rt, lane } = x;
     x.taskToken = info.pattern === 'token' ? globalThis.crypto.randomUUID() : undefined;

@@ -1,0 +1,250 @@
+/**
+ * The Distributed Map's `ItemReader` (AWS dg/input-output-itemreader.html): reads the Map's items from an S3 dataset
+ * instead of the state input. Offline, the S3 call is served like a Task result (states/service-call.ts): the mock
+ * config response for the Map state's name in the selected test case, else `taskHandlers[<Map state name>]`, else
+ * the Map fails with `States.ItemReaderFailed`.
+ *
+ * Supported: `Resource` `arn:aws:states:::s3:getObject` / `arn:aws:states:::s3:listObjectsV2` (also the
+ * `aws-sdk:s3:` forms and any partition); `Parameters` (JSONPath payload template) / `Arguments` (JSONata);
+ * `ReaderConfig` `InputType` CSV | JSON | JSONL | MANIFEST (S3 Inventory, CSV files), `CSVHeaderLocation`
+ * FIRST_ROW | GIVEN, `CSVHeaders`, `CSVDelimiter` COMMA | PIPE | SEMICOLON | SPACE | TAB, `ItemsPointer` (JSON),
+ * `MaxItems` / `MaxItemsPath` (0 or absent = no limit; at most 100,000,000).
+ */
+import { AslError } from '../errors.js';
+import { compilePayloadTemplate, type CompiledJsonata, type CompiledTemplate } from '../io/index.js';
+import { parseResource } from '../integrations.js';
+import { evalCtx, jsonata, type StateRun } from '../skeleton.js';
+import type { QueryLanguage, RawState } from '../types.js';
+import { CsvError, parseCsv } from './csv.js';
+import { callService } from './service-call.js';
+import { numberField, quoted, type NumberField } from './shared.js';
+
+/** AWS: "you can specify a limit of up to 100,000,000" items (ReaderConfig MaxItems). */
+export const MAX_READER_ITEMS = 100_000_000;
+
+/** `CSVDelimiter` values and the character each stands for (default COMMA). */
+export const CSV_DELIMITERS: Readonly<Record<string, string>> = { COMMA: ',', PIPE: '|', SEMICOLON: ';', SPACE: ' ', TAB: '\t' };
+
+/** A compiled `ItemReader`. */
+export interface ItemReaderPlan {
+  /**
+   * Reads the items for one run of the Map state, `MaxItems` applied. `effective` is the state input after InputPath
+   * (what `Parameters` and `MaxItemsPath` read; JSONata reads `$states.input`).
+   *
+   * @throws {AslError} `States.ItemReaderFailed` for any failure of the read (S3 call failed or not mocked, body not
+   * of the InputType, duplicate CSV headers, a MaxItemsPath value that is not a non-negative integer);
+   * `States.Runtime` (fatal) when a `Parameters` path does not resolve; `States.QueryEvaluationError` for JSONata.
+   */
+  read(x: StateRun, effective: unknown): Promise<unknown[]>;
+}
+
+/** `States.ItemReaderFailed` with a cause. */
+export function readerFailed(cause: string): AslError {
+  return new AslError('States.ItemReaderFailed', cause);
+}
+
+/** Compiles the `ItemReader` object of a Map state (already validated by @asl-studio/asl). Pure. */
+export function compileItemReader(reader: RawState, ql: QueryLanguage): ItemReaderPlan {
+  const resource = String(reader.Resource ?? '');
+  const info = parseResource(resource);
+  const s3 = info.kind === 'service' && (info.service === 's3' || info.service === 'aws-sdk:s3');
+  const action = s3 ? info.action : '';
+  const paramsJp: CompiledTemplate | undefined = ql === 'JSONPath' && reader.Parameters !== undefined ? compilePayloadTemplate(reader.Parameters) : undefined;
+  const argsJa: CompiledJsonata | undefined = ql === 'JSONata' && reader.Arguments !== undefined ? jsonata(reader.Arguments, 'ItemReader/Arguments') : undefined;
+  const rc: RawState = (reader.ReaderConfig && typeof reader.ReaderConfig === 'object' ? reader.ReaderConfig : {}) as RawState;
+  const maxItems: NumberField = numberField(rc, ql, 'MaxItems', 'integer');
+  const inputType = typeof rc.InputType === 'string' ? rc.InputType : undefined;
+  const delimiter = CSV_DELIMITERS[typeof rc.CSVDelimiter === 'string' ? rc.CSVDelimiter : 'COMMA'] ?? ',';
+  const given = rc.CSVHeaderLocation === 'GIVEN' && Array.isArray(rc.CSVHeaders) ? rc.CSVHeaders.map(String) : undefined;
+  const pointer = typeof rc.ItemsPointer === 'string' ? rc.ItemsPointer : undefined;
+
+  return {
+    async read(x, effective) {
+      const args = paramsJp ? paramsJp.evaluate(evalCtx(x, effective)) : argsJa ? await argsJa.evaluate(evalCtx(x, x.input)) : {};
+      const limit = await readMaxItems(x, effective, maxItems);
+      const fetch = async (a: unknown): Promise<unknown> => {
+        const ans = await callService(x, x.cs.name, resource, a);
+        if (ans.error) {
+          const e = ans.error;
+          if (e.name === 'States.ItemReaderFailed') throw e;
+          throw readerFailed(e.causeText ? `${e.name}: ${e.causeText}` : e.name);
+        }
+        if (ans.source === 'none') {
+          throw readerFailed(`No mocked response or task handler answers the ItemReader (${info.action || resource}) of the Map state '${x.cs.name}': add the state to the mock config test case, or a task handler for it.`);
+        }
+        return ans.result;
+      };
+      if (action === 'listObjectsV2') return listObjects(fetch, args, limit);
+      if (action !== 'getObject') throw readerFailed(`The ItemReader resource '${resource}' is not supported: use arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2.`);
+      const body = await fetch(args);
+      switch (inputType ?? 'JSON') {
+        case 'CSV': return csvItems(textOf(body, 'CSV'), delimiter, given, limit);
+        case 'JSON': return jsonItems(body, pointer).slice(0, limit);
+        case 'JSONL': return jsonlItems(body, limit);
+        case 'MANIFEST': return manifestItems(fetch, body, limit);
+        default: throw readerFailed(`The ItemReader InputType '${inputType}' is not supported by the local engine (supported: CSV, JSON, JSONL, MANIFEST).`);
+      }
+    },
+  };
+}
+
+/** MaxItems / MaxItemsPath: 0 or absent = no limit; AWS clips at 100,000,000. */
+async function readMaxItems(x: StateRun, effective: unknown, maxItems: NumberField): Promise<number> {
+  let n: number | undefined;
+  try {
+    n = await maxItems(x, effective);
+  } catch (e) {
+    if (e instanceof AslError && e.name === 'States.Runtime') throw readerFailed(e.causeText ?? 'Invalid MaxItemsPath');
+    throw e;
+  }
+  if (n === undefined || n === 0) return MAX_READER_ITEMS;
+  if (n < 0) throw readerFailed('field MaxItems must be positive');
+  return Math.min(n, MAX_READER_ITEMS);
+}
+
+/** The object body as text: a string as is, bytes as UTF-8. */
+function textOf(body: unknown, inputType: string): string {
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer) return new TextDecoder().decode(body);
+  throw readerFailed(`The ${inputType} object body must be text, but the mocked response was ${Array.isArray(body) ? 'an array' : typeof body}.`);
+}
+
+function csvItems(text: string, delimiter: string, given: string[] | undefined, limit: number): Record<string, string>[] {
+  let rows: string[][];
+  try {
+    rows = parseCsv(text, delimiter);
+  } catch (e) {
+    if (e instanceof CsvError) throw readerFailed(`The CSV object is malformed: ${e.message}.`);
+    throw e;
+  }
+  const headers = given ?? rows.shift() ?? [];
+  if (new Set(headers).size < headers.length) throw readerFailed('CSV headers cannot contain duplicates.');
+  const n = Math.min(rows.length, limit);
+  const items: Record<string, string>[] = new Array(n);
+  for (let r = 0; r < n; r++) items[r] = rowObject(headers, rows[r]);
+  return items;
+}
+
+/** One CSV row as an object of strings keyed by header (missing fields are "", extra fields are dropped). */
+function rowObject(headers: string[], row: string[]): Record<string, string> {
+  const o: Record<string, string> = {};
+  for (let c = 0; c < headers.length; c++) o[headers[c]] = c < row.length ? row[c] : '';
+  return o;
+}
+
+function jsonItems(body: unknown, pointer: string | undefined): unknown[] {
+  let v = body;
+  if (typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer) {
+    const text = textOf(body, 'JSON');
+    try {
+      v = JSON.parse(text);
+    } catch (e) {
+      throw readerFailed(`The JSON object is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  if (pointer !== undefined) v = jsonPointer(v, pointer);
+  if (!Array.isArray(v)) throw readerFailed('Attempting to map over non-iterable node.');
+  return v;
+}
+
+/** RFC 6901 JSON Pointer (`/a/0/b`, `~1` = `/`, `~0` = `~`); `States.ItemReaderFailed` when it selects nothing. */
+function jsonPointer(v: unknown, pointer: string): unknown {
+  if (pointer === '') return v;
+  if (!pointer.startsWith('/')) throw readerFailed(`Invalid ItemsPointer '${pointer}': a JSON Pointer starts with '/'.`);
+  let cur = v;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(cur) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < cur.length) cur = cur[Number(token)];
+    else if (cur !== null && typeof cur === 'object' && !Array.isArray(cur) && Object.prototype.hasOwnProperty.call(cur, token)) cur = (cur as Record<string, unknown>)[token];
+    else throw readerFailed(`The ItemsPointer '${pointer}' does not select a value in the JSON object.`);
+  }
+  return cur;
+}
+
+function jsonlItems(body: unknown, limit: number): unknown[] {
+  if (Array.isArray(body)) return body.slice(0, limit);
+  const text = textOf(body, 'JSONL');
+  const items: unknown[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length && items.length < limit; i++) {
+    const line = lines[i].trim();
+    if (line === '') continue;
+    try {
+      items.push(JSON.parse(line));
+    } catch (e) {
+      throw readerFailed(`The JSONL object has invalid JSON on line ${i + 1}: ${(e as Error).message}`);
+    }
+  }
+  return items;
+}
+
+/**
+ * `s3:listObjectsV2`: the items are the response's `Contents` entries as the Distributed Map passes them
+ * (`Etag`, `Key`, `LastModified` in epoch seconds, `Size`, `StorageClass`; the SDK's `ETag` and ISO dates are
+ * converted). A response with `IsTruncated: true` and a `NextContinuationToken` is followed by another call (the
+ * next invocation) with `ContinuationToken`.
+ */
+async function listObjects(fetch: (a: unknown) => Promise<unknown>, args: unknown, limit: number): Promise<unknown[]> {
+  const items: unknown[] = [];
+  let a = args;
+  for (;;) {
+    const page = await fetch(a);
+    const p = (page ?? {}) as Record<string, unknown>;
+    const contents = Array.isArray(page) ? page : p.Contents ?? [];
+    if (!Array.isArray(contents)) throw readerFailed(`The listObjectsV2 response's Contents must be an array, not ${quoted(contents)}.`);
+    for (const c of contents) {
+      if (items.length >= limit) return items;
+      items.push(objectItem(c));
+    }
+    if (Array.isArray(page) || p.IsTruncated !== true || typeof p.NextContinuationToken !== 'string' || items.length >= limit) return items;
+    a = { ...(args as object), ContinuationToken: p.NextContinuationToken };
+  }
+}
+
+function objectItem(c: unknown): unknown {
+  if (c === null || typeof c !== 'object') return c;
+  const o = c as Record<string, unknown>;
+  const item: Record<string, unknown> = {};
+  const etag = o.Etag ?? o.ETag;
+  if (etag !== undefined) item.Etag = etag;
+  if (o.Key !== undefined) item.Key = o.Key;
+  if (o.LastModified !== undefined) {
+    const t = typeof o.LastModified === 'string' ? Date.parse(o.LastModified) : NaN;
+    item.LastModified = Number.isNaN(t) ? o.LastModified : Math.floor(t / 1000);
+  }
+  if (o.Size !== undefined) item.Size = o.Size;
+  if (o.StorageClass !== undefined) item.StorageClass = o.StorageClass;
+  return item;
+}
+
+/**
+ * `InputType: MANIFEST` (S3 Inventory): the first call returns `manifest.json` (`fileFormat` CSV, `fileSchema`,
+ * `destinationBucket`, `files[].key`); each listed file is then read with one more `getObject` call (the next
+ * invocations, `{Bucket, Key}`), as CSV text without a header row. Items are objects keyed by the schema's names.
+ */
+async function manifestItems(fetch: (a: unknown) => Promise<unknown>, body: unknown, limit: number): Promise<unknown[]> {
+  let m = body;
+  if (typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer) {
+    try {
+      m = JSON.parse(textOf(body, 'MANIFEST'));
+    } catch (e) {
+      throw readerFailed(`The manifest is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  const man = (m ?? {}) as Record<string, unknown>;
+  if (!Array.isArray(man.files) || typeof man.fileSchema !== 'string') {
+    throw readerFailed('The manifest must be an S3 Inventory manifest.json with "fileSchema" and "files".');
+  }
+  if (man.fileFormat !== undefined && man.fileFormat !== 'CSV') {
+    throw readerFailed(`S3 Inventory files in ${quoted(man.fileFormat)} format are not supported by the local engine (only CSV).`);
+  }
+  const schema = man.fileSchema.split(',').map((s) => s.trim());
+  const bucket = String(man.destinationBucket ?? '').replace(/^arn:[^:]*:s3:::/, '');
+  const items: unknown[] = [];
+  for (const f of man.files as Record<string, unknown>[]) {
+    if (items.length >= limit) break;
+    const text = textOf(await fetch({ Bucket: bucket, Key: f?.key }), 'CSV');
+    items.push(...csvItems(text, ',', schema, limit - items.length));
+  }
+  return items;
+}

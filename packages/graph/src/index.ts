@@ -39,3 +39,5 @@ export { findState } from './ops/find-state.js';
 export { replaceState } from './ops/replace.js';
 export { setStateField } from './ops/set-field.js';
 export { uniqueStateName } from './ops/unique-name.js';
+export { insertStateListItem, removeStateListItem, moveStateListItem, type StateListField } from './ops/list-item.js';
+export { setExclusiveStateField } from './ops/exclusive-field.js';

@@ -190,6 +190,61 @@ export class Session {
     this.set(path, undefined);
   }
 
+  /**
+   * Inserts `value` into the array at `arrayPath` before element `index` (clamped; ≥ length appends), laid out like
+   * its neighbours: on its own line with their indentation when they start lines (one-line when they are one-line and
+   * the value is short), else inline after `, `. An empty array is replaced by `[value]`.
+   * Throws EditError when `arrayPath` is not an array.
+   */
+  insertElement(arrayPath: JsonPath, index: number, value: unknown): void {
+    const arr = this.node(arrayPath);
+    if (!arr || arr.type !== 'array') throw new EditError(`${arrayPath.join('.')} is not a list.`);
+    const items = arr.children ?? [];
+    if (items.length === 0) {
+      this.set(arrayPath, [value]);
+      return;
+    }
+    const at = Math.max(0, Math.min(items.length, Number.isFinite(index) ? Math.trunc(index) : items.length));
+    const ref = items[at > 0 ? at - 1 : 0];
+    const eol = this.formatting.eol ?? '\n';
+    if (this.startsLine(ref.offset) && !this.minified()) {
+      const indent = this.lineIndent(ref.offset);
+      const refOneLine = !this.text.slice(ref.offset, ref.offset + ref.length).includes('\n');
+      const flat = oneLineJson(value);
+      const item = refOneLine && flat.length <= 80 ? flat : this.renderAt(value, indent);
+      if (at > 0) this.apply([{ offset: ref.offset + ref.length, length: 0, content: ',' + eol + indent + item }]);
+      else this.apply([{ offset: ref.offset, length: 0, content: item + ',' + eol + indent }]);
+    } else {
+      const item = this.minified() ? JSON.stringify(value) : oneLineJson(value);
+      const sep = this.minified() ? ',' : ', ';
+      if (at > 0) this.apply([{ offset: ref.offset + ref.length, length: 0, content: sep + item }]);
+      else this.apply([{ offset: ref.offset, length: 0, content: item + sep }]);
+    }
+  }
+
+  /**
+   * Moves the array element at `from` to position `to` (both clamped to the array) by rewriting the elements in
+   * between with their neighbours' text, so every element keeps its own formatting and the separators stay.
+   * Throws EditError when `arrayPath` is not an array or `from` is out of range.
+   */
+  moveElement(arrayPath: JsonPath, from: number, to: number): void {
+    const arr = this.node(arrayPath);
+    if (!arr || arr.type !== 'array') throw new EditError(`${arrayPath.join('.')} is not a list.`);
+    const items = arr.children ?? [];
+    if (!Number.isInteger(from) || from < 0 || from >= items.length) throw new EditError(`There is no item ${from + 1} in ${arrayPath.join('.')}.`);
+    const target = Math.max(0, Math.min(items.length - 1, Math.trunc(to)));
+    if (target === from) return;
+    const texts = items.map((n) => this.text.slice(n.offset, n.offset + n.length));
+    const order = texts.slice();
+    const [moved] = order.splice(from, 1);
+    order.splice(target, 0, moved);
+    const edits: TextEdit[] = [];
+    for (let i = Math.min(from, target); i <= Math.max(from, target); i++) {
+      if (order[i] !== texts[i]) edits.push({ offset: items[i].offset, length: items[i].length, content: order[i] });
+    }
+    this.apply(edits);
+  }
+
   private indentUnit(): string {
     return this.formatting.insertSpaces === false ? '\t' : ' '.repeat(this.formatting.tabSize ?? 2);
   }

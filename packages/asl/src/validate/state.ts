@@ -5,6 +5,7 @@ import { isObj, typeName, type Ctx, type LangMode } from './context.js';
 import { DOUBTFUL_FIELDS, isFieldAllowed, STATE_FIELDS } from './fields.js';
 import { isJsonataString } from './jsonata.js';
 import { checkCatch, checkRetry } from './retry-catch.js';
+import { checkReaderConfig, checkS3Resource, checkWriterConfig } from './distributed-map.js';
 import { closest } from './suggest.js';
 import { checkEnum, checkJsonataValues, checkNumber, checkPathField, checkPayloadTemplate, checkString } from './values.js';
 
@@ -359,8 +360,11 @@ function checkMap(ctx: Ctx, name: string, s: Record<string, unknown>, path: Json
       else {
         exclusive(ctx, rc, [...fp, 'ReaderConfig'], ['MaxItems', 'MaxItemsPath'], name);
         if ('MaxItems' in rc) checkNumber(ctx, rc.MaxItems, [...fp, 'ReaderConfig', 'MaxItems'], 'MaxItems', { integer: true, min: 0 }, lang);
+        checkReaderConfig(ctx, rc, [...fp, 'ReaderConfig'], lang);
       }
     }
+    if (f === 'ResultWriter' && 'WriterConfig' in v) checkWriterConfig(ctx, v.WriterConfig, [...fp, 'WriterConfig'], lang);
+    if ((f === 'ItemReader' || f === 'ResultWriter') && 'Resource' in v) checkS3Resource(ctx, v.Resource, [...fp, 'Resource'], f);
     if ((f === 'ItemReader' || f === 'ResultWriter') && !('Resource' in v) && !(f === 'ResultWriter' && 'WriterConfig' in v)) {
       ctx.error('MISSING_REQUIRED_FIELD', `'${f}' must have a 'Resource'`, fp, 'key');
     }

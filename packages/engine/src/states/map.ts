@@ -34,6 +34,13 @@ import { exprText, numberField } from './shared.js';
 /** AWS: an inline Map runs at most 40 iterations concurrently. */
 const INLINE_MAX_CONCURRENCY = 40;
 
+/**
+ * Compiles a Map state's body (items, MaxConcurrency, tolerated failures, ItemSelector, ItemBatcher, ItemReader,
+ * ResultWriter, the iterations). `ql` is the state's query language, `topQl` the machine's (inherited by the
+ * processor). Errors at run time: `States.QueryEvaluationError` / `States.Runtime` for items that are not an array
+ * and invalid numeric fields, `States.ItemReaderFailed`, `States.ResultWriterFailed`, an iteration's error (inline),
+ * `States.ExceedToleratedFailureThreshold` (distributed).
+ */
 export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl: QueryLanguage): CompiledState['run'] {
   const processorDef = raw.ItemProcessor ?? raw.Iterator;
   const program: Program = compileMachine(processorDef, topQl);

@@ -87,6 +87,16 @@ describe('ResultWriter', () => {
     expect(tolerated.output).toEqual([1, expect.objectContaining({ Error: 'Odd', Cause: 'two', Status: 'FAILED' })]);
   });
 
+  it('EXPRESS children: express execution ARNs and no redrive fields', async () => {
+    const def = { StartAt: 'M', States: { M: { Type: 'Map', ItemsPath: '$.items', End: true, ResultWriter: { WriterConfig: { Transformation: 'NONE' } },
+      ItemProcessor: { ProcessorConfig: { Mode: 'DISTRIBUTED', ExecutionType: 'EXPRESS' }, ...echo } } } };
+    const r = await run(def, { input: { items: [1] }, stateMachineName: 'SM' });
+    const [rec] = r.output as Record<string, unknown>[];
+    expect(rec.ExecutionArn).toMatch(/:express:SM\/M:[0-9a-f-]{36}:[0-9a-f-]{36}$/);
+    expect(rec.RedriveCount).toBeUndefined();
+    expect(rec.RedriveStatus).toBeUndefined();
+  });
+
   it('WriterConfig with an export: COMPACT + JSONL writes one result per line (.jsonl) and returns the location', async () => {
     const puts: Put[] = [];
     const r = await run(mapDef({ ...export_({ WriterConfig: { Transformation: 'COMPACT', OutputType: 'JSONL' } }) }), {

@@ -127,7 +127,10 @@ function executionRecord(x: StateRun, run: MapRunResults, c: ChildResult): Recor
     if (c.cause !== undefined) r.Cause = c.cause;
     r.Error = c.error;
   }
-  r.ExecutionArn = `arn:aws:states:${rt.region}:${rt.account}:execution:${run.childMachine}:${name}`;
+  // an EXPRESS execution's ARN is …:express:<machine>:<name>:<id>
+  r.ExecutionArn = run.executionType === 'EXPRESS'
+    ? `arn:aws:states:${rt.region}:${rt.account}:express:${run.childMachine}:${name}:${globalThis.crypto.randomUUID()}`
+    : `arn:aws:states:${rt.region}:${rt.account}:execution:${run.childMachine}:${name}`;
   r.Input = toJsonText(c.input);
   r.InputDetails = { Included: true };
   r.Name = name;

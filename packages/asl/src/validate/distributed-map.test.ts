@@ -19,6 +19,11 @@ describe('ItemReader / ResultWriter values', () => {
       C: { ...readerState({ InputType: 'MANIFEST', MaxItems: 0 }, undefined, 'PC'), Next: 'D' },
       D: { ...readerState({ InputType: 'PARQUET' }, undefined, 'PD'), End: true },
     } } },
+    { reason: 'listObjectsV2 LOAD_AND_FLATTEN and an Athena manifest', def: { StartAt: 'A', States: {
+      A: { ...readerState({ InputType: 'CSV', Transformation: 'LOAD_AND_FLATTEN', CSVHeaderLocation: 'FIRST_ROW' }, 'arn:aws:states:::s3:listObjectsV2', 'PA'), Next: 'B' },
+      B: { ...readerState({ ManifestType: 'ATHENA_DATA', InputType: 'JSONL' }, undefined, 'PB'), Next: 'C' },
+      C: { ...readerState({ InputType: 'MANIFEST', CSVDelimiter: 'COMMA' }, undefined, 'PC'), End: true },
+    } } },
     { reason: 'listObjectsV2 without ReaderConfig, aws-sdk form', def: map({ ItemReader: { Resource: 'arn:aws:states:::aws-sdk:s3:listObjectsV2', Parameters: { Bucket: 'b' } } }) },
     { reason: 'ResultWriter export with WriterConfig', def: writer({ Resource: 'arn:aws:states:::s3:putObject', Parameters: { Bucket: 'b', Prefix: 'p' }, WriterConfig: { Transformation: 'FLATTEN', OutputType: 'JSONL' } }) },
     { reason: 'ResultWriter WriterConfig only', def: writer({ WriterConfig: { Transformation: 'COMPACT', OutputType: 'JSON' } }) },
@@ -35,6 +40,8 @@ describe('ItemReader / ResultWriter values', () => {
     { reason: 'CSVHeaders not an array of strings', def: reader({ InputType: 'CSV', CSVHeaderLocation: 'GIVEN', CSVHeaders: 'a,b' }), codes: ['INVALID_FIELD_TYPE'] },
     { reason: 'MaxItems over 100,000,000', def: reader({ InputType: 'JSON', MaxItems: 100_000_001 }), codes: ['INVALID_FIELD_VALUE'] },
     { reason: 'ItemsPointer not a string', def: reader({ InputType: 'JSON', ItemsPointer: 3 }), codes: ['INVALID_FIELD_TYPE'] },
+    { reason: 'unknown ManifestType', def: reader({ ManifestType: 'INVENTORY' }), codes: ['INVALID_FIELD_VALUE'] },
+    { reason: 'LOAD_AND_FLATTEN without InputType', def: reader({ Transformation: 'LOAD_AND_FLATTEN' }, 'arn:aws:states:::s3:listObjectsV2'), codes: ['MISSING_REQUIRED_FIELD'] },
     { reason: 'unknown Transformation', def: writer({ WriterConfig: { Transformation: 'SQUASH' } }), codes: ['INVALID_FIELD_VALUE'] },
     { reason: 'unknown OutputType', def: writer({ WriterConfig: { OutputType: 'CSV' } }), codes: ['INVALID_FIELD_VALUE'] },
     { reason: 'WriterConfig not an object', def: writer({ WriterConfig: 'JSON' }), codes: ['INVALID_FIELD_TYPE'] },
@@ -45,6 +52,7 @@ describe('ItemReader / ResultWriter values', () => {
   it.each([
     { reason: 'CSV fields with InputType JSON', def: reader({ InputType: 'JSON', CSVDelimiter: 'PIPE' }) },
     { reason: 'CSVHeaders with FIRST_ROW', def: reader({ InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW', CSVHeaders: ['a'] }) },
+    { reason: 'InputType with ManifestType S3_INVENTORY', def: reader({ ManifestType: 'S3_INVENTORY', InputType: 'CSV' }) },
     { reason: 'duplicate CSVHeaders', def: reader({ InputType: 'CSV', CSVHeaderLocation: 'GIVEN', CSVHeaders: ['a', 'a'] }) },
   ])('warns about $reason', ({ def }) => {
     expect(diags(def, 'error')).toEqual([]);

@@ -14,6 +14,10 @@ export const READER_INPUT_TYPES = ['CSV', 'JSON', 'JSONL', 'PARQUET', 'MANIFEST'
 export const CSV_HEADER_LOCATIONS = ['FIRST_ROW', 'GIVEN'] as const;
 /** ReaderConfig.CSVDelimiter values (default COMMA). */
 export const CSV_DELIMITERS = ['COMMA', 'PIPE', 'SEMICOLON', 'SPACE', 'TAB'] as const;
+/** ReaderConfig.ManifestType values. */
+export const READER_MANIFEST_TYPES = ['S3_INVENTORY', 'ATHENA_DATA'] as const;
+/** ReaderConfig.Transformation values (listObjectsV2: LOAD_AND_FLATTEN reads the listed objects). */
+export const READER_TRANSFORMATIONS = ['NONE', 'LOAD_AND_FLATTEN'] as const;
 /** WriterConfig.Transformation values. */
 export const WRITER_TRANSFORMATIONS = ['NONE', 'COMPACT', 'FLATTEN'] as const;
 /** WriterConfig.OutputType values. */
@@ -32,16 +36,25 @@ function enumField(ctx: Ctx, obj: Record<string, unknown>, path: JsonPath, field
 }
 
 /**
- * `ItemReader.ReaderConfig` values. Errors: `INVALID_FIELD_VALUE` for an InputType, CSVHeaderLocation or
- * CSVDelimiter outside AWS's lists and MaxItems above 100,000,000; `INVALID_FIELD_TYPE` for CSVHeaders that is not
- * an array of strings or ItemsPointer that is not a string; `MISSING_REQUIRED_FIELD` for `CSVHeaderLocation: GIVEN`
- * without CSVHeaders. Warnings (`INVALID_FIELD_VALUE`): CSVHeaders without GIVEN, CSV fields with another InputType,
- * duplicate CSVHeaders (the read fails with States.ItemReaderFailed).
+ * `ItemReader.ReaderConfig` values. Errors: `INVALID_FIELD_VALUE` for an InputType, CSVHeaderLocation,
+ * CSVDelimiter, ManifestType or Transformation outside AWS's lists and MaxItems above 100,000,000;
+ * `INVALID_FIELD_TYPE` for CSVHeaders that is not an array of strings or ItemsPointer that is not a string;
+ * `MISSING_REQUIRED_FIELD` for `CSVHeaderLocation: GIVEN` without CSVHeaders and `LOAD_AND_FLATTEN` without
+ * InputType. Warnings (`INVALID_FIELD_VALUE`): CSVHeaders without GIVEN, CSV fields with an InputType other than
+ * CSV/MANIFEST, InputType with ManifestType S3_INVENTORY, duplicate CSVHeaders (the read fails).
  */
 export function checkReaderConfig(ctx: Ctx, rc: Record<string, unknown>, path: JsonPath, lang: LangMode): void {
   enumField(ctx, rc, path, 'InputType', READER_INPUT_TYPES, lang);
   enumField(ctx, rc, path, 'CSVHeaderLocation', CSV_HEADER_LOCATIONS, lang);
   enumField(ctx, rc, path, 'CSVDelimiter', CSV_DELIMITERS, lang);
+  enumField(ctx, rc, path, 'ManifestType', READER_MANIFEST_TYPES, lang);
+  enumField(ctx, rc, path, 'Transformation', READER_TRANSFORMATIONS, lang);
+  if (rc.ManifestType === 'S3_INVENTORY' && 'InputType' in rc) {
+    ctx.warn('INVALID_FIELD_VALUE', `With "ManifestType": "S3_INVENTORY" the InputType must not be given (it is CSV)`, [...path, 'InputType'], 'key');
+  }
+  if (rc.Transformation === 'LOAD_AND_FLATTEN' && !('InputType' in rc)) {
+    ctx.error('MISSING_REQUIRED_FIELD', `"Transformation": "LOAD_AND_FLATTEN" needs the 'InputType' of the listed objects`, path, 'key');
+  }
   if (typeof rc.MaxItems === 'number' && rc.MaxItems > MAX_ITEMS_LIMIT) {
     ctx.error('INVALID_FIELD_VALUE', `'MaxItems' must be at most ${MAX_ITEMS_LIMIT.toLocaleString('en-US')}, got ${rc.MaxItems}`, [...path, 'MaxItems']);
   }
@@ -59,9 +72,9 @@ export function checkReaderConfig(ctx: Ctx, rc: Record<string, unknown>, path: J
   } else if (rc.CSVHeaderLocation === 'GIVEN') {
     ctx.error('MISSING_REQUIRED_FIELD', `"CSVHeaderLocation": "GIVEN" needs 'CSVHeaders' (the column names)`, path, 'key');
   }
-  if (typeof rc.InputType === 'string' && rc.InputType !== 'CSV' && (READER_INPUT_TYPES as readonly string[]).includes(rc.InputType)) {
+  if (typeof rc.InputType === 'string' && rc.InputType !== 'CSV' && rc.InputType !== 'MANIFEST' && (READER_INPUT_TYPES as readonly string[]).includes(rc.InputType)) {
     for (const f of CSV_ONLY) {
-      if (f in rc) ctx.warn('INVALID_FIELD_VALUE', `'${f}' applies only to "InputType": "CSV" (this reader reads ${rc.InputType})`, [...path, f], 'key');
+      if (f in rc) ctx.warn('INVALID_FIELD_VALUE', `'${f}' applies only to "InputType": "CSV" or "MANIFEST" (this reader reads ${rc.InputType})`, [...path, f], 'key');
     }
   }
 }

@@ -1,23 +1,25 @@
 /**
- * A small delimited-text parser following RFC 4180 ("Common Format and MIME Type for CSV Files"), for the
- * Distributed Map's `ItemReader` with `InputType: CSV` (AWS dg/input-output-itemreader.html). Pure; no dependencies.
+ * The delimited-text parser of the Distributed Map's `ItemReader` (`InputType: CSV`, S3 Inventory files): RFC 4180
+ * ("Common Format and MIME Type for CSV Files") with the additions AWS documents in "How Step Functions parses input
+ * CSV files" (dg/example-csv-parse-dist-map.html). Pure; no dependencies.
  */
 
-/** A malformed CSV text (an unterminated quoted field); `line` is 1-based. */
+/** A malformed delimited text (a quoted field without its closing quote); `line` is 1-based. */
 export class CsvError extends Error {
   constructor(message: string, readonly line: number) { super(message); }
 }
 
 /**
- * Parses `text` into rows of fields (strings, never unquoted or converted).
+ * Parses `text` into rows of fields (always strings).
  *
- * RFC 4180: records end at CRLF (LF and CR alone are accepted too); a field may be enclosed in double quotes, and
- * then may contain the delimiter, line breaks and `""` (one escaped quote); a quote inside an unquoted field is kept
- * as is. Beyond the RFC: `delimiter` is any one character (AWS CSVDelimiter: `,` `|` `;` space, tab); a leading
- * UTF-8 byte order mark is skipped; empty lines are skipped (a line break at the end of the text adds no record).
+ * RFC 4180: records end at CRLF (LF and CR alone too); a field enclosed in double quotes may contain the delimiter,
+ * line breaks and `""` (one quote). AWS's additions: in an unquoted field `""` is one quote and a lone quote is
+ * kept; a backslash escapes a backslash, a double quote or the delimiter (`\\` → `\`, `\"` → `"`, `\,` → `,`) and
+ * is dropped before any other character; text after a closing quote continues the field. Also: `delimiter` is one
+ * character (CSVDelimiter `,` `|` `;` space, tab); a leading byte order mark is skipped; empty lines are skipped (a
+ * final line break adds no record).
  *
- * @throws {CsvError} for a quoted field without its closing quote, or text other than a delimiter or line break
- * right after a closing quote.
+ * @throws {CsvError} for a quoted field that is never closed.
  * @example parseCsv('a,b\n"x, y",2\n', ',') // [['a', 'b'], ['x, y', '2']]
  */
 export function parseCsv(text: string, delimiter: string): string[][] {
@@ -27,64 +29,62 @@ export function parseCsv(text: string, delimiter: string): string[][] {
   let line = 1;
   let row: string[] = [];
   let field = '';
-  let quotedField = false;
-  const endRow = () => {
-    if (row.length === 0 && field === '' && !quotedField) return; // empty line
-    row.push(field);
-    rows.push(row);
-    row = [];
-    field = '';
-    quotedField = false;
-  };
+  let touched = false; // the current field has content or quotes (an empty line has neither)
+  const endField = () => { row.push(field); field = ''; touched = false; };
   while (i < n) {
     const c = text[i];
-    if (c === '"' && field === '' && !quotedField) {
-      // quoted field
+    if (c === '\\') {
+      const d = text[i + 1];
+      if (d === undefined) { i++; continue; }
+      if (d === '\\' || d === '"' || d === delimiter) { field += d; touched = true; i += 2; continue; }
+      i++; // dropped before any other character
+      continue;
+    }
+    if (c === '"') {
+      if (touched) { // inside an unquoted field: "" is one quote, a lone quote is kept
+        field += '"';
+        i += text[i + 1] === '"' ? 2 : 1;
+        continue;
+      }
+      // a quoted section
       const startLine = line;
+      touched = true;
       i++;
       for (;;) {
         if (i >= n) throw new CsvError(`unterminated quoted field starting on line ${startLine}`, startLine);
-        const q = text.indexOf('"', i);
-        if (q < 0) throw new CsvError(`unterminated quoted field starting on line ${startLine}`, startLine);
-        const chunk = text.slice(i, q);
-        line += countBreaks(chunk);
-        field += chunk;
-        if (text[q + 1] === '"') { field += '"'; i = q + 2; continue; }
-        i = q + 1;
-        break;
-      }
-      quotedField = true;
-      if (i < n && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') {
-        throw new CsvError(`unexpected character ${JSON.stringify(text[i])} after a closing quote on line ${line}`, line);
+        const q = text[i];
+        if (q === '"') {
+          if (text[i + 1] === '"') { field += '"'; i += 2; continue; }
+          i++;
+          break;
+        }
+        if (q === '\\' && i + 1 < n) {
+          const d = text[i + 1];
+          if (d === '\\' || d === '"' || d === delimiter) { field += d; i += 2; } else i++;
+          continue;
+        }
+        if (q === '\n' || (q === '\r' && text[i + 1] !== '\n')) line++;
+        field += q;
+        i++;
       }
       continue;
     }
     if (c === delimiter) {
-      row.push(field);
-      field = '';
-      quotedField = false;
+      endField();
       i++;
       continue;
     }
     if (c === '\n' || c === '\r') {
-      endRow();
+      if (touched || row.length > 0) { endField(); rows.push(row); row = []; }
+      touched = false;
       i += c === '\r' && text[i + 1] === '\n' ? 2 : 1;
       line++;
       continue;
     }
     field += c;
+    touched = true;
     i++;
   }
-  if (row.length > 0 || field !== '' || quotedField) endRow();
+  if (touched || row.length > 0) { endField(); rows.push(row); }
   return rows;
-}
-
-function countBreaks(s: string): number {
-  let k = 0;
-  for (let j = 0; j < s.length; j++) {
-    const c = s.charCodeAt(j);
-    if (c === 10) k++;
-    else if (c === 13 && s.charCodeAt(j + 1) !== 10) k++;
-  }
-  return k;
 }

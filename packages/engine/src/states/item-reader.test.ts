@@ -151,4 +151,26 @@ describe('ItemReader', () => {
     expect(r.output).toEqual([{ Bucket: 'src', Key: 'a.txt', Size: '1' }, { Bucket: 'src', Key: 'b.txt', Size: '2' }, { Bucket: 'src', Key: 'c.txt', Size: '3' }]);
     expect(calls).toEqual([{ Bucket: 'b', Key: 'manifest.json' }, { Bucket: 'inv', Key: 'data/1.csv' }, { Bucket: 'inv', Key: 'data/2.csv' }]);
   });
+
+  it('listObjectsV2 with Transformation LOAD_AND_FLATTEN: the items are the listed objects\' contents', async () => {
+    const def = mapDef({ ItemReader: { Resource: 'arn:aws:states:::s3:listObjectsV2', ReaderConfig: { InputType: 'JSONL', Transformation: 'LOAD_AND_FLATTEN', MaxItems: 3 }, Parameters: { Bucket: 'logs', Prefix: 'h/' } } });
+    const calls: unknown[] = [];
+    const r = await run(def, { taskHandlers: { M: (input: any) => {
+      calls.push(input);
+      if (input.Prefix) return { Contents: [{ Key: 'h/1.jsonl' }, { Key: 'h/2.jsonl' }, { Key: 'h/3.jsonl' }] };
+      return input.Key === 'h/1.jsonl' ? '{"n":1}\n{"n":2}' : '{"n":3}\n{"n":4}';
+    } } });
+    expect(r.output).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    expect(calls).toEqual([{ Bucket: 'logs', Prefix: 'h/' }, { Bucket: 'logs', Key: 'h/1.jsonl' }, { Bucket: 'logs', Key: 'h/2.jsonl' }]);
+  });
+
+  it('ManifestType ATHENA_DATA: the manifest lists s3:// data files, each read as InputType', async () => {
+    const def = mapDef(getObject({ ManifestType: 'ATHENA_DATA', InputType: 'CSV', CSVHeaderLocation: 'GIVEN', CSVHeaders: ['id', 'v'] }));
+    const r = await run(def, mocked({
+      0: { Return: 's3://athena/out/q-1.csv\ns3://athena/out/q-2.csv\n' },
+      1: { Return: '1,a\n2,b' },
+      2: { Return: '3,c' },
+    }, undefined, { input: { key: 'q-manifest.csv' } }));
+    expect(r.output).toEqual([{ id: '1', v: 'a' }, { id: '2', v: 'b' }, { id: '3', v: 'c' }]);
+  });
 });

@@ -8,7 +8,8 @@
  * `aws-sdk:s3:` forms and any partition); `Parameters` (JSONPath payload template) / `Arguments` (JSONata);
  * `ReaderConfig` `InputType` CSV | JSON | JSONL | MANIFEST (S3 Inventory, CSV files), `CSVHeaderLocation`
  * FIRST_ROW | GIVEN, `CSVHeaders`, `CSVDelimiter` COMMA | PIPE | SEMICOLON | SPACE | TAB, `ItemsPointer` (JSON),
- * `MaxItems` / `MaxItemsPath` (0 or absent = no limit; at most 100,000,000).
+ * `ManifestType` S3_INVENTORY | ATHENA_DATA, `Transformation` LOAD_AND_FLATTEN (listObjectsV2), `MaxItems` /
+ * `MaxItemsPath` (0 or absent = no limit; at most 100,000,000). Not read: PARQUET, compressed (GZIP, ZSTD) bodies.
  */
 import { AslError } from '../errors.js';
 import { compilePayloadTemplate, type CompiledJsonata, type CompiledTemplate } from '../io/index.js';
@@ -57,6 +58,8 @@ export function compileItemReader(reader: RawState, ql: QueryLanguage): ItemRead
   const delimiter = CSV_DELIMITERS[typeof rc.CSVDelimiter === 'string' ? rc.CSVDelimiter : 'COMMA'] ?? ',';
   const given = rc.CSVHeaderLocation === 'GIVEN' && Array.isArray(rc.CSVHeaders) ? rc.CSVHeaders.map(String) : undefined;
   const pointer = typeof rc.ItemsPointer === 'string' ? rc.ItemsPointer : undefined;
+  const manifestType = typeof rc.ManifestType === 'string' ? rc.ManifestType : undefined;
+  const loadAndFlatten = rc.Transformation === 'LOAD_AND_FLATTEN';
 
   return {
     async read(x, effective) {
@@ -74,18 +77,50 @@ export function compileItemReader(reader: RawState, ql: QueryLanguage): ItemRead
         }
         return ans.result;
       };
-      if (action === 'listObjectsV2') return listObjects(fetch, args, limit);
+      /** One object's items by InputType (not MANIFEST). */
+      const parse = (body: unknown, type: string, max: number): unknown[] => {
+        switch (type) {
+          case 'CSV': return csvItems(textOf(body, 'CSV'), delimiter, given, max);
+          case 'JSON': return jsonItems(body, pointer).slice(0, max);
+          case 'JSONL': return jsonlItems(body, max);
+          default: throw readerFailed(`The ItemReader InputType '${type}' is not supported by the local engine (supported: CSV, JSON, JSONL, MANIFEST).`);
+        }
+      };
+      if (action === 'listObjectsV2') {
+        const objects = await listObjects(fetch, args, loadAndFlatten ? MAX_READER_ITEMS : limit);
+        if (!loadAndFlatten) return objects;
+        // LOAD_AND_FLATTEN: the items are the contents of each listed object (one getObject per object)
+        const bucket = (args as Record<string, unknown> | null)?.Bucket;
+        return readAll(objects.map((o) => ({ Bucket: bucket, Key: (o as Record<string, unknown>)?.Key })), fetch, (b, max) => parse(b, inputType ?? 'JSON', max), limit);
+      }
       if (action !== 'getObject') throw readerFailed(`The ItemReader resource '${resource}' is not supported: use arn:aws:states:::s3:getObject or arn:aws:states:::s3:listObjectsV2.`);
       const body = await fetch(args);
-      switch (inputType ?? 'JSON') {
-        case 'CSV': return csvItems(textOf(body, 'CSV'), delimiter, given, limit);
-        case 'JSON': return jsonItems(body, pointer).slice(0, limit);
-        case 'JSONL': return jsonlItems(body, limit);
-        case 'MANIFEST': return manifestItems(fetch, body, limit);
-        default: throw readerFailed(`The ItemReader InputType '${inputType}' is not supported by the local engine (supported: CSV, JSON, JSONL, MANIFEST).`);
+      if (manifestType === 'ATHENA_DATA') {
+        // an Athena UNLOAD manifest: one s3://bucket/key per line; every data file is read as InputType
+        const files = textOf(body, 'manifest').split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').map(s3Location);
+        return readAll(files, fetch, (b, max) => parse(b, inputType ?? 'CSV', max), limit);
       }
+      if (inputType === 'MANIFEST' || manifestType === 'S3_INVENTORY') return manifestItems(fetch, body, limit);
+      return parse(body, inputType ?? 'JSON', limit);
     },
   };
+}
+
+/** Reads the objects one `getObject` each (the next invocations), in order, until `limit` items. */
+async function readAll(objects: unknown[], fetch: (a: unknown) => Promise<unknown>, parse: (body: unknown, max: number) => unknown[], limit: number): Promise<unknown[]> {
+  const items: unknown[] = [];
+  for (const o of objects) {
+    if (items.length >= limit) break;
+    for (const it of parse(await fetch(o), limit - items.length)) items.push(it);
+  }
+  return items;
+}
+
+/** `s3://bucket/key` → `{Bucket, Key}`. */
+function s3Location(uri: string): { Bucket: string; Key: string } {
+  const m = /^s3:\/\/([^/]+)\/(.*)$/.exec(uri);
+  if (!m) throw readerFailed(`The Athena manifest lists '${uri}', which is not an s3://bucket/key location.`);
+  return { Bucket: m[1], Key: m[2] };
 }
 
 /** MaxItems / MaxItemsPath: 0 or absent = no limit; AWS clips at 100,000,000. */
@@ -240,11 +275,6 @@ async function manifestItems(fetch: (a: unknown) => Promise<unknown>, body: unkn
   }
   const schema = man.fileSchema.split(',').map((s) => s.trim());
   const bucket = String(man.destinationBucket ?? '').replace(/^arn:[^:]*:s3:::/, '');
-  const items: unknown[] = [];
-  for (const f of man.files as Record<string, unknown>[]) {
-    if (items.length >= limit) break;
-    const text = textOf(await fetch({ Bucket: bucket, Key: f?.key }), 'CSV');
-    items.push(...csvItems(text, ',', schema, limit - items.length));
-  }
-  return items;
+  const files = (man.files as Record<string, unknown>[]).map((f) => ({ Bucket: bucket, Key: f?.key }));
+  return readAll(files, fetch, (b, max) => csvItems(textOf(b, 'CSV'), ',', schema, max), limit);
 }

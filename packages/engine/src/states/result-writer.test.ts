@@ -97,15 +97,15 @@ describe('ResultWriter', () => {
     expect(rec.RedriveStatus).toBeUndefined();
   });
 
-  it('WriterConfig with an export: COMPACT + JSONL writes one result per line (.jsonl) and returns the location', async () => {
+  it('WriterConfig with an export: COMPACT + JSONL writes one result per line and returns the location', async () => {
     const puts: Put[] = [];
     const r = await run(mapDef({ ...export_({ WriterConfig: { Transformation: 'COMPACT', OutputType: 'JSONL' } }) }), {
       input: { prefix: 'p', items: [{ a: 1 }, { a: 2 }] }, taskHandlers: { 'M.ResultWriter': (input) => { puts.push(input as Put); } },
     });
     expect(r.status).toBe('SUCCEEDED');
-    expect(puts[0].Key).toMatch(/^p\/[0-9a-f-]{36}\/SUCCEEDED_0\.jsonl$/);
+    expect(puts[0].Key).toMatch(/^p\/[0-9a-f-]{36}\/SUCCEEDED_0\.json$/);
     expect(puts[0].Body).toBe('{"a":1}\n{"a":2}');
-    expect(puts.map((p) => p.Key.split('/').pop())).toEqual(['SUCCEEDED_0.jsonl', 'manifest.json']);
+    expect(puts.map((p) => p.Key.split('/').pop())).toEqual(['SUCCEEDED_0.json', 'manifest.json']);
   });
 
   it('JSONata Arguments give Bucket and Prefix; a Bucket that is not a string fails with States.ResultWriterFailed', async () => {

@@ -89,7 +89,6 @@ export function compileResultWriter(writer: RawState, ql: QueryLanguage): Result
       };
       const encode = (values: unknown[]) => (jsonl ? values.map((v) => JSON.stringify(v)).join('\n') : JSON.stringify(values));
       const files: Record<'FAILED' | 'PENDING' | 'SUCCEEDED', { Key: string; Size: number }[]> = { FAILED: [], PENDING: [], SUCCEEDED: [] };
-      const ext = jsonl ? 'jsonl' : 'json';
       const succeeded = run.children.filter((c) => c.status === 'SUCCEEDED');
       const failed = run.children.filter((c) => c.status === 'FAILED');
       for (const [status, list, values] of [
@@ -97,7 +96,7 @@ export function compileResultWriter(writer: RawState, ql: QueryLanguage): Result
         ['FAILED', failed, () => failed.map(record)],
       ] as const) {
         if (list.length === 0) continue;
-        const key = `${dir}${status}_0.${ext}`;
+        const key = `${dir}${status}_0.json`; // the name AWS documents, whatever the OutputType
         const body = encode(values());
         await put(key, body);
         files[status].push({ Key: key, Size: utf8Length(body) });

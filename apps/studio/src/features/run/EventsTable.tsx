@@ -1,38 +1,20 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useDocumentStore } from '../../stores/document-store';
-import { eventDetails, isMockedEvent, type HistoryEvent, type HistoryFold } from './fold-history';
-import { selectVisit, useRunStore } from './run-store';
+import { ROW_MOCKED, ROW_SYNTHETIC, type EventRows } from './event-rows';
+import { queryRun, selectVisit, useRunStore } from './run-store';
 import { formatTime } from './StateDetails';
+import { formatCount } from './status-labels';
+import type { RunSummary } from './worker-protocol';
 
 const ROW_H = 24;
 const DETAIL_H = 240;
-const OVERSCAN = 12;
+const OVERSCAN = 8;
 
 function eventTone(type: string): string {
   if (/(Failed|TimedOut|Aborted)$/.test(type)) return 'failed';
   if (/(Succeeded|Exited)$/.test(type)) return 'succeeded';
   if (/(Entered|Started|Scheduled|Submitted)$/.test(type)) return 'running';
   return 'idle';
-}
-
-/** The step (state) an event belongs to, with its Map iteration when inside one. */
-function stepOf(fold: HistoryFold, e: HistoryEvent): { name: string; key: number; iteration?: string } | undefined {
-  const key = fold.ownerOf(e.id);
-  const v = key ? fold.visit(key) : undefined;
-  if (!v) return undefined;
-  const path = v.iterationPath;
-  const d = eventDetails(e);
-  // Map iteration events carry the iteration index themselves.
-  const it = e.type.startsWith('MapIteration') && typeof d?.index === 'number' ? [...path, d.index] : path;
-  return { name: v.name, key: v.key, iteration: it.length ? it.join('.') : undefined };
-}
-
-function resourceOf(e: HistoryEvent): string {
-  const d = eventDetails(e);
-  if (!d) return '';
-  if (typeof d.resourceType === 'string' && typeof d.resource === 'string') return `${d.resourceType}:${d.resource}`;
-  if (typeof d.resource === 'string') return d.resource;
-  return '';
 }
 
 /** Position of row i, given the sorted row indexes of expanded rows. */
@@ -59,17 +41,67 @@ function rowAt(y: number, n: number, expandedIdx: number[]): number {
   return Math.max(0, lo);
 }
 
+/** The expanded row's details: the event's JSON, asked from the history worker (which holds the events). */
+function EventJson({ id }: { id: number }) {
+  const runId = useRunStore((s) => s.runId);
+  const [text, setText] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    let live = true;
+    void queryRun({ kind: 'event', id }).then((t) => live && setText(t ?? ''));
+    return () => {
+      live = false;
+    };
+  }, [id, runId]);
+  return (
+    <pre className="run-code-view run-ev-json" style={{ height: DETAIL_H - 8 }} aria-busy={text === undefined}>
+      {text ?? '…'}
+    </pre>
+  );
+}
+
+/** Rows shown: every row, or the indexes matching the filter. */
+interface RowList {
+  length: number;
+  /** Row index (into {@link EventRows}) of the i-th shown row. */
+  at(i: number): number;
+  /** Shown position of a row index, or -1. */
+  find(row: number): number;
+}
+
+function allRows(n: number): RowList {
+  return { length: n, at: (i) => i, find: (row) => (row >= 0 && row < n ? row : -1) };
+}
+
+function someRows(idx: Int32Array): RowList {
+  return {
+    length: idx.length,
+    at: (i) => idx[i],
+    find: (row) => {
+      let lo = 0;
+      let hi = idx.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (idx[mid] === row) return mid;
+        if (idx[mid] < row) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    },
+  };
+}
+
 /**
  * The execution's event history as a table (ID, type, step, resource, started after, date and time), virtualised so
- * 100,000 events scroll smoothly. A click on a row expands its details JSON and selects its state.
+ * 100,000 events scroll smoothly: only the rows in view are rendered, from the page's columnar copy of the table
+ * ({@link EventRows}). A click on a row expands its details JSON (asked from the history worker) and selects its state.
  */
 export function EventsTable() {
   const version = useRunStore((s) => s.version);
-  const events = useRunStore((s) => s.events);
-  const fold = useRunStore((s) => s.fold);
+  const rows = useRunStore((s) => s.rows);
   const selectedEvent = useRunStore((s) => s.selectedEvent);
   const running = useRunStore((s) => s.status === 'RUNNING');
   const selectedVisit = useRunStore((s) => s.selectedVisit);
+  const visits = useRunStore((s) => s.view.visits);
   const selectedState = useDocumentStore((s) => s.selectedState);
   const [filter, setFilter] = useState('');
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(new Set());
@@ -81,28 +113,21 @@ export function EventsTable() {
   useEffect(() => {
     setExpanded(new Set());
     follow.current = true;
-  }, [events]);
+  }, [rows]);
 
-  const rows = useMemo(() => {
-    const q = filter.trim().toLowerCase();
-    if (!q) return events.slice();
-    return events.filter((e) => {
-      if (e.type.toLowerCase().includes(q) || String(e.id) === q) return true;
-      const step = stepOf(fold, e);
-      return step ? step.name.toLowerCase().includes(q) : false;
-    });
-  }, [events, version, filter, fold]); // eslint-disable-line react-hooks/exhaustive-deps
+  const n = rows.length;
+  const list = useMemo(() => (filter.trim() ? someRows(rows.filter(filter)) : allRows(n)), [rows, n, version, filter]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const expandedIdx = useMemo(() => {
     const idx: number[] = [];
-    if (expanded.size === 0) return idx;
-    rows.forEach((e, i) => {
-      if (expanded.has(e.id)) idx.push(i);
-    });
-    return idx;
-  }, [rows, expanded]);
+    for (const id of expanded) {
+      const i = list.find(rows.indexOfId(id));
+      if (i >= 0) idx.push(i);
+    }
+    return idx.sort((a, b) => a - b);
+  }, [list, expanded, rows]);
 
-  const total = offsetOf(rows.length, expandedIdx);
+  const total = offsetOf(list.length, expandedIdx);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -114,25 +139,34 @@ export function EventsTable() {
   }, []);
 
   // While a run streams in, stay at the bottom (unless the user scrolled up). The row window is computed from the
-  // target position directly, and the DOM scroll is set in the next frame: no forced layout, no second render.
+  // target position directly, and the DOM scroll is set at the start of the next frame (its layout is then done once,
+  // in that frame); the scroll event it causes re-renders nothing.
   const following = follow.current && running;
   const viewTop = following ? Math.max(0, total - height) : scrollTop;
+  const programmatic = useRef(-1);
   useEffect(() => {
     if (!following) return;
     const id = requestAnimationFrame(() => {
       const el = scroller.current;
-      if (el && follow.current) el.scrollTop = viewTop;
+      if (!el || !follow.current) return;
+      programmatic.current = viewTop;
+      el.scrollTop = viewTop;
     });
     return () => cancelAnimationFrame(id);
   }, [following, viewTop]);
+  // Following ends (the run finished, or a visit was scrolled to): the window continues from where the table is.
+  useLayoutEffect(() => {
+    if (!following && scroller.current) setScrollTop(scroller.current.scrollTop);
+  }, [following]);
 
   // The visit shown in the state details: its events are highlighted and scrolled into view.
-  const activeKey = activeVisitKey(fold, selectedVisit, selectedState);
+  const activeKey = activeVisitKey(rows, visits, selectedVisit, selectedState);
   useEffect(() => {
     const el = scroller.current;
     if (!el || activeKey === undefined) return;
-    const target = selectedEvent !== undefined && fold.ownerOf(selectedEvent) === activeKey ? selectedEvent : activeKey;
-    const idx = indexOfId(rows, target);
+    const selRow = selectedEvent !== undefined ? rows.indexOfId(selectedEvent) : -1;
+    const target = selRow >= 0 && rows.stepKey(selRow) === activeKey ? selRow : rows.indexOfId(activeKey);
+    const idx = list.find(target);
     if (idx < 0) return;
     const top = offsetOf(idx, expandedIdx);
     if (top < el.scrollTop || top + ROW_H > el.scrollTop + el.clientHeight - ROW_H) {
@@ -142,31 +176,34 @@ export function EventsTable() {
     }
   }, [activeKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const first = Math.max(0, rowAt(viewTop, rows.length, expandedIdx) - OVERSCAN);
+  const first = Math.max(0, rowAt(viewTop, list.length, expandedIdx) - OVERSCAN);
   let last = first;
-  while (last < rows.length && offsetOf(last, expandedIdx) < viewTop + height + OVERSCAN * ROW_H) last++;
-  const startMs = events.length ? Date.parse(events[0].timestamp) : 0;
+  while (last < list.length && offsetOf(last, expandedIdx) < viewTop + height + OVERSCAN * ROW_H) last++;
+  const startMs = n ? rows.time(0) : 0;
 
-  const onRow = (e: HistoryEvent) => {
+  const onRow = (row: number) => {
+    const id = rows.id(row);
     setExpanded((prev) => {
       const next = new Set(prev);
-      if (next.has(e.id)) next.delete(e.id);
-      else next.add(e.id);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
       return next;
     });
-    const step = stepOf(fold, e);
-    selectVisit(step?.key, e.id);
-    if (step && useDocumentStore.getState().selectedState !== step.name) {
-      useDocumentStore.getState().select(step.name);
+    const key = rows.stepKey(row);
+    const name = rows.step(row);
+    selectVisit(key || undefined, id);
+    if (key && useDocumentStore.getState().selectedState !== name) {
+      useDocumentStore.getState().select(name);
     }
   };
 
-  const visible = rows.slice(first, last);
+  const visible: number[] = [];
+  for (let i = first; i < last; i++) visible.push(i);
   return (
     <div className="run-events">
       <div className="run-events-bar">
         <h3>Events</h3>
-        <span className="run-muted">{events.length.toLocaleString('en-US')}</span>
+        <span className="run-muted">{formatCount(n)}</span>
         <input
           type="search"
           className="run-filter"
@@ -176,7 +213,7 @@ export function EventsTable() {
           onChange={(e) => setFilter(e.target.value)}
         />
       </div>
-      <div className="run-events-grid" role="table" aria-label="Execution events" aria-rowcount={rows.length + 1}>
+      <div className="run-events-grid" role="table" aria-label="Execution events" aria-rowcount={list.length + 1}>
         <div className="run-ev-head run-ev-cols" role="row">
           <span role="columnheader">ID</span>
           <span role="columnheader">Type</span>
@@ -191,34 +228,43 @@ export function EventsTable() {
           role="rowgroup"
           onScroll={(ev) => {
             const el = ev.currentTarget;
+            // Our own follow scroll (the table may have grown since): nothing to re-render.
+            if (follow.current && Math.abs(el.scrollTop - programmatic.current) <= 1) return;
+            programmatic.current = -1;
             setScrollTop(el.scrollTop);
             follow.current = el.scrollTop + el.clientHeight >= total - ROW_H * 2;
           }}
         >
           {/* Rows are absolutely positioned in a sized box: a new row costs no table layout. */}
           <div className="run-events-sizer" style={{ height: total }}>
-            {visible.map((e, k) => {
-              const i = first + k;
+            {/* Keyed by slot, not by event: while the window moves, rows are updated in place instead of recreated. */}
+            {visible.map((i, slot) => {
+              const row = list.at(i);
+              const id = rows.id(row);
+              const type = rows.type(row);
+              const key = rows.stepKey(row);
+              const step = key ? rows.step(row) : undefined;
+              const iteration = rows.iteration(row);
+              const flags = rows.flags(row);
               const top = offsetOf(i, expandedIdx);
-              const step = stepOf(fold, e);
-              const open = expanded.has(e.id);
-              const elapsed = Date.parse(e.timestamp) - startMs;
-              const time = formatTime(e.timestamp);
+              const open = expanded.has(id);
+              const elapsed = Math.round(rows.time(row) - startMs);
+              const time = formatTime(rows.time(row));
               return (
-                <div key={e.id} className="run-ev-item" style={{ top, height: open ? ROW_H + DETAIL_H : ROW_H }}>
+                <div key={slot} className="run-ev-item" style={{ top, height: open ? ROW_H + DETAIL_H : ROW_H }}>
                   <div
                     role="row"
                     aria-rowindex={i + 2}
                     aria-expanded={open}
                     tabIndex={0}
-                    className={`run-ev-row run-ev-cols tone-${eventTone(e.type)} ${selectedEvent === e.id ? 'is-selected' : ''} ${
-                      activeKey !== undefined && step?.key === activeKey ? 'is-in-visit' : ''
+                    className={`run-ev-row run-ev-cols tone-${eventTone(type)} ${selectedEvent === id ? 'is-selected' : ''} ${
+                      activeKey !== undefined && key === activeKey ? 'is-in-visit' : ''
                     }`}
-                    onClick={() => onRow(e)}
+                    onClick={() => onRow(row)}
                     onKeyDown={(k2) => {
                       if (k2.key === 'Enter' || k2.key === ' ') {
                         k2.preventDefault();
-                        onRow(e);
+                        onRow(row);
                       }
                     }}
                   >
@@ -226,23 +272,23 @@ export function EventsTable() {
                       <span className="run-caret" aria-hidden="true">
                         {open ? '▾' : '▸'}
                       </span>
-                      {e.id}
+                      {id}
                     </span>
                     <span role="cell" className="run-ev-type">
-                      {e.type}
-                      {isMockedEvent(e) ? <span className="run-badge tone-mocked">mocked</span> : null}
-                      {e.synthetic ? (
+                      {type}
+                      {flags & ROW_MOCKED ? <span className="run-badge tone-mocked">mocked</span> : null}
+                      {flags & ROW_SYNTHETIC ? (
                         <span className="run-badge tone-idle" title="Recorded by the studio, not the engine">
                           studio
                         </span>
                       ) : null}
                     </span>
-                    <span role="cell" className="run-ev-step" title={step?.name}>
-                      {step?.name ?? ''}
-                      {step?.iteration !== undefined ? <span className="run-muted"> [{step.iteration}]</span> : null}
+                    <span role="cell" className="run-ev-step" title={step}>
+                      {step ?? ''}
+                      {step !== undefined && iteration !== undefined ? <span className="run-muted"> [{iteration}]</span> : null}
                     </span>
                     <span role="cell" className="run-muted">
-                      {resourceOf(e)}
+                      {rows.resource(row)}
                     </span>
                     <span role="cell" className="run-num-cell">
                       {Number.isFinite(elapsed) ? `${elapsed} ms` : ''}
@@ -251,16 +297,12 @@ export function EventsTable() {
                       {time.slice(11)}
                     </span>
                   </div>
-                  {open ? (
-                    <pre className="run-code-view run-ev-json" style={{ height: DETAIL_H - 8 }}>
-                      {JSON.stringify(expandEvent(e), null, 2)}
-                    </pre>
-                  ) : null}
+                  {open ? <EventJson key={id} id={id} /> : null}
                 </div>
               );
             })}
           </div>
-          {rows.length === 0 ? <div className="run-muted run-empty">{filter ? 'No event matches the filter.' : 'No events yet.'}</div> : null}
+          {list.length === 0 ? <div className="run-muted run-empty">{filter ? 'No event matches the filter.' : 'No events yet.'}</div> : null}
         </div>
       </div>
     </div>
@@ -268,46 +310,12 @@ export function EventsTable() {
 }
 
 /** Key of the visit the state details show: the chosen visit if it is of the selected state, else its last visit. */
-function activeVisitKey(fold: HistoryFold, selectedVisit: number | undefined, selectedState: string | null): number | undefined {
+function activeVisitKey(rows: EventRows, visits: RunSummary['visits'], selectedVisit: number | undefined, selectedState: string | null): number | undefined {
   if (!selectedState) return undefined;
-  const v = selectedVisit !== undefined ? fold.visit(selectedVisit) : undefined;
-  if (v && v.name === selectedState) return v.key;
-  const visits = fold.view.visitsByName[selectedState];
-  return visits?.[visits.length - 1]?.key;
-}
-
-/** Row index of an event id (rows are in id order), or -1. */
-function indexOfId(rows: HistoryEvent[], id: number): number {
-  let lo = 0;
-  let hi = rows.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (rows[mid].id === id) return mid;
-    if (rows[mid].id < id) lo = mid + 1;
-    else hi = mid - 1;
+  if (selectedVisit !== undefined) {
+    // A visit's key is the id of its StateEntered event, whose row names the state.
+    const row = rows.indexOfId(selectedVisit);
+    if (row >= 0 && rows.stepKey(row) === selectedVisit && rows.step(row) === selectedState) return selectedVisit;
   }
-  return -1;
-}
-
-/** The event with its JSON-text fields decoded, for reading. */
-function expandEvent(e: HistoryEvent): unknown {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) {
-    if (v && typeof v === 'object' && k.endsWith('EventDetails')) {
-      const d: Record<string, unknown> = {};
-      for (const [dk, dv] of Object.entries(v as Record<string, unknown>)) {
-        if (typeof dv === 'string' && /^(input|output|parameters|cause)$/.test(dk)) {
-          try {
-            d[dk] = JSON.parse(dv);
-            continue;
-          } catch {
-            /* plain text */
-          }
-        }
-        d[dk] = dv;
-      }
-      out[k] = d;
-    } else out[k] = v;
-  }
-  return out;
+  return visits[selectedState]?.lastKey;
 }

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { prettyJson } from './json-text';
 
 /** Characters / lines shown before "show all" (a 10,000-line <pre> costs a long layout and paint). */
 const SHOW_LIMIT = 8_000;
@@ -16,19 +17,6 @@ function cutText(text: string): string | undefined {
   }
   return end < text.length ? text.slice(0, end) : undefined;
 }
-/** Above this size the value is shown compact (pretty-printing 1 MB of JSON blocks the page). */
-const PRETTY_LIMIT = 400_000;
-
-/** Pretty-prints JSON text (2-space indent); non-JSON text, and very large text, is returned as is. Pure. */
-export function prettyJson(text: string | undefined): string {
-  if (text === undefined) return '';
-  if (text.length > PRETTY_LIMIT) return text;
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
-}
 
 /** Props of {@link JsonBlock}. */
 export interface JsonBlockProps {
@@ -42,12 +30,14 @@ export interface JsonBlockProps {
   badge?: React.ReactNode;
   /** Max height of the code area in px (default 220). */
   maxHeight?: number;
+  /** The value is already formatted for display (pretty-printed by the history worker): shown as is. */
+  formatted?: boolean;
 }
 
 /** A labelled, pretty-printed, scrollable JSON value with a Copy button; very large values are cut until "Show all". */
-export function JsonBlock({ label, value, empty = '—', badge, maxHeight = 220 }: JsonBlockProps) {
+export function JsonBlock({ label, value, empty = '—', badge, maxHeight = 220, formatted = false }: JsonBlockProps) {
   const [all, setAll] = useState(false);
-  const pretty = useMemo(() => prettyJson(value), [value]);
+  const pretty = useMemo(() => (formatted ? (value ?? '') : prettyJson(value)), [value, formatted]);
   const head = useMemo(() => cutText(pretty), [pretty]);
   const cut = !all && head !== undefined;
   return (

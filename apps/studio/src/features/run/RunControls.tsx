@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { RunErrorBoundary } from './RunErrorBoundary';
 import { StartDialog } from './StartDialog';
 import { loadSampleFiles } from './run-settings';
-import { setDialogOpen, stopRun, useRunStore } from './run-store';
+import { prepareRunWorkers, setDialogOpen, stopRun, useRunStore } from './run-store';
 import { RUN_STATUS_LABEL, runTone } from './status-labels';
 import './run.css';
 
@@ -37,6 +37,13 @@ function RunControlsInner() {
   useEffect(() => {
     // Warm the sample's mocks and input so the dialog opens prefilled.
     void loadSampleFiles();
+    // Start the execution and history workers once the page is idle, not in the middle of the first run.
+    const idle = globalThis.requestIdleCallback?.(prepareRunWorkers, { timeout: 3000 });
+    const timer = idle === undefined ? setTimeout(prepareRunWorkers, 1500) : undefined;
+    return () => {
+      if (idle !== undefined) globalThis.cancelIdleCallback?.(idle);
+      if (timer !== undefined) clearTimeout(timer);
+    };
   }, []);
   return (
     <div className="run-controls tb-group">

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useDocumentStore } from '../../stores/document-store';
 import { EventsTable } from './EventsTable';
 import { RunErrorBoundary } from './RunErrorBoundary';
-import { clearRun, loadHistory, selectVisit, useRunStore } from './run-store';
+import { clearRun, loadHistory, queryRun, selectVisit, useRunStore } from './run-store';
 import { StateDetails, formatTime } from './StateDetails';
-import { RUN_STATUS_LABEL, runTone } from './status-labels';
+import { RUN_STATUS_LABEL, formatCount, runTone } from './status-labels';
 import './run.css';
 
 /**
@@ -42,8 +42,10 @@ function durationText(from?: string, to?: string, live = false): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
-function exportHistory(events: unknown[], name: string | undefined): void {
-  const blob = new Blob([JSON.stringify({ events }, null, 2)], { type: 'application/json' });
+/** Downloads the history as GetExecutionHistory JSON (written by the history worker, which holds it). */
+async function exportHistory(name: string | undefined): Promise<void> {
+  const blob = await queryRun({ kind: 'export' });
+  if (!blob) return;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -72,7 +74,7 @@ function LoadHistoryButton({ disabled }: { disabled?: boolean }) {
           const file = e.target.files?.[0];
           e.target.value = '';
           if (!file) return;
-          const err = loadHistory(await file.text(), file.name.replace(/\.json$/i, ''));
+          const err = await loadHistory(await file.text(), file.name.replace(/\.json$/i, ''));
           setError(err);
           if (err) useDocumentStore.getState().notify('error', err);
         }}
@@ -82,13 +84,25 @@ function LoadHistoryButton({ disabled }: { disabled?: boolean }) {
   );
 }
 
+/** State details and events: they subscribe to what they show, so the summary's updates do not re-render them. */
+const RunBody = memo(function RunBody() {
+  return (
+    <div className="run-body">
+      <div className="run-left">
+        <StateDetails />
+      </div>
+      <div className="run-right">
+        <EventsTable />
+      </div>
+    </div>
+  );
+});
+
 function RunPanelInner() {
   const started = useRunStore((s) => s.started);
   const status = useRunStore((s) => s.status);
   const request = useRunStore((s) => s.request);
-  const fold = useRunStore((s) => s.fold);
-  useRunStore((s) => s.version);
-  const view = fold.view;
+  const view = useRunStore((s) => s.view);
   useTick(status === 'RUNNING' && request?.clock === 'real');
 
   if (!started) {
@@ -126,11 +140,11 @@ function RunPanelInner() {
           <span className="run-k">Duration</span> {durationText(view.startedAt, view.endedAt, request?.clock === 'real')}
         </span>
         <span className="run-sum-item">
-          <span className="run-k">State transitions</span> {view.stateTransitions.toLocaleString('en-US')}
+          <span className="run-k">State transitions</span> {formatCount(view.stateTransitions)}
         </span>
         {request?.clock === 'real' ? <span className="run-badge tone-idle">real time</span> : null}
         <span className="spacer" />
-        <button type="button" className="btn" disabled={!ended} onClick={() => exportHistory(useRunStore.getState().events, request?.name)}>
+        <button type="button" className="btn" disabled={!ended} onClick={() => void exportHistory(request?.name)}>
           Export history
         </button>
         <LoadHistoryButton disabled={!ended} />
@@ -163,14 +177,7 @@ function RunPanelInner() {
           {view.cause ? <span className="run-error-cause">{view.cause}</span> : null}
         </div>
       ) : null}
-      <div className="run-body">
-        <div className="run-left">
-          <StateDetails />
-        </div>
-        <div className="run-right">
-          <EventsTable />
-        </div>
-      </div>
+      <RunBody />
     </section>
   );
 }

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useDocumentStore } from '../../stores/document-store';
-import { visitDisplayStatus, type StateVisit } from './fold-history';
-import { JsonBlock, prettyJson } from './JsonBlock';
-import { selectVisit, useRunStore } from './run-store';
-import { STATE_STATUS_LABEL } from './status-labels';
+import { visitDisplayStatus } from './fold-history';
+import { useVisit } from './hooks';
+import { JsonBlock } from './JsonBlock';
+import { prettyJson } from './json-text';
+import { queryRun, selectVisit, useRunStore } from './run-store';
+import { STATE_STATUS_LABEL, formatCount } from './status-labels';
+import type { VisitReply } from './worker-protocol';
 
 function duration(from: string | undefined, to: string | undefined): string {
   if (!from || !to) return '—';
@@ -14,11 +17,11 @@ function duration(from: string | undefined, to: string | undefined): string {
   return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
 }
 
-/** Formats an ISO timestamp as local time with milliseconds. */
-export function formatTime(iso: string | undefined): string {
-  if (!iso) return '—';
+/** Formats an ISO timestamp (or ms since the epoch) as local time with milliseconds. */
+export function formatTime(iso: string | number | undefined): string {
+  if (iso === undefined || iso === '') return '—';
   const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
+  if (Number.isNaN(d.getTime())) return typeof iso === 'string' ? iso : '—';
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
@@ -45,15 +48,14 @@ export function ErrorBox({ error, cause, title = 'Error' }: { error?: string; ca
 /** The selected state's data for this run: status, error and cause, input, output (and the Task's raw result). */
 export function StateDetails() {
   const selected = useDocumentStore((s) => s.selectedState);
-  useRunStore((s) => s.version);
-  const fold = useRunStore((s) => s.fold);
   const selectedVisit = useRunStore((s) => s.selectedVisit);
   const started = useRunStore((s) => s.started);
+  const reached = useRunStore((s) => (selected ? (s.view.visits[selected]?.count ?? 0) > 0 : false));
+  const reply = useVisit(started ? selected : null, selectedVisit);
 
   if (!started) return null;
   if (!selected) return <ExecutionIO />;
-  const visits = fold.view.visitsByName[selected] ?? [];
-  if (visits.length === 0) {
+  if (!reached) {
     return (
       <div className="run-details">
         <div className="run-details-head">
@@ -64,30 +66,37 @@ export function StateDetails() {
       </div>
     );
   }
-  const chosen = (selectedVisit !== undefined && visits.find((v) => v.key === selectedVisit)) || visits[visits.length - 1];
-  return <VisitView key={selected} name={selected} visits={visits} visit={chosen} />;
+  if (!reply) {
+    return (
+      <div className="run-details" aria-busy="true">
+        <div className="run-details-head">
+          <h3>{selected}</h3>
+        </div>
+      </div>
+    );
+  }
+  return <VisitView key={selected} name={selected} reply={reply} />;
 }
 
-function VisitView({ name, visits, visit }: { name: string; visits: StateVisit[]; visit: StateVisit }) {
+function VisitView({ name, reply }: { name: string; reply: VisitReply }) {
+  const { visit, pos, count } = reply;
   const execution = useRunStore((s) => s.status);
   const shown = visitDisplayStatus(visit, execution);
-  const pos = visits.indexOf(visit);
   const inMap = visit.iteration !== undefined;
   const [jump, setJump] = useState(String(inMap ? visit.iteration : pos + 1));
   useEffect(() => setJump(String(inMap ? visit.iteration : pos + 1)), [visit.key]); // eslint-disable-line react-hooks/exhaustive-deps
-  const go = (i: number) => {
-    const v = visits[Math.max(0, Math.min(visits.length - 1, i))];
-    if (v) selectVisit(v.key);
-  };
+  // Another visit is asked from the history worker, then selected by its key.
+  const show = (q: { pos?: number; iteration?: number }) =>
+    void queryRun({ kind: 'visit', name, ...q }).then((r) => {
+      if (r && useDocumentStore.getState().selectedState === name) selectVisit(r.visit.key);
+    });
+  const go = (i: number) => show({ pos: Math.max(0, Math.min(count - 1, i)) });
   const onJump = (text: string) => {
     setJump(text);
     const n = Number(text);
     if (text.trim() === '' || !Number.isInteger(n)) return;
-    if (inMap) {
-      for (let i = visits.length - 1; i >= 0; i--) {
-        if (visits[i].iteration === n) return go(i);
-      }
-    } else go(n - 1);
+    if (inMap) show({ iteration: n });
+    else go(n - 1);
   };
   const isTask = visit.type === 'Task';
   return (
@@ -102,7 +111,7 @@ function VisitView({ name, visits, visit }: { name: string; visits: StateVisit[]
           </span>
         ) : null}
       </div>
-      {visits.length > 1 ? (
+      {count > 1 ? (
         <div className="run-visit-nav" role="group" aria-label={inMap ? 'Map iteration' : 'Visit'}>
           <button type="button" className="run-icon-btn" aria-label="Previous visit" disabled={pos <= 0} onClick={() => go(pos - 1)}>
             ‹
@@ -117,11 +126,11 @@ function VisitView({ name, visits, visit }: { name: string; visits: StateVisit[]
               onChange={(e) => onJump(e.target.value)}
             />
           </label>
-          <button type="button" className="run-icon-btn" aria-label="Next visit" disabled={pos >= visits.length - 1} onClick={() => go(pos + 1)}>
+          <button type="button" className="run-icon-btn" aria-label="Next visit" disabled={pos >= count - 1} onClick={() => go(pos + 1)}>
             ›
           </button>
           <span className="run-muted">
-            {pos + 1} of {visits.length} visits
+            {pos + 1} of {formatCount(count)} visits
           </span>
         </div>
       ) : inMap ? (
@@ -158,19 +167,21 @@ function VisitView({ name, visits, visit }: { name: string; visits: StateVisit[]
       </dl>
       <ErrorBox error={visit.error} cause={visit.cause} title={shown === 'succeeded' || shown === 'retrying' ? 'Last error (retried)' : 'Error'} />
       <div className="run-io">
-        <JsonBlock label="Input" value={visit.input} />
+        <JsonBlock label="Input" value={visit.input} formatted />
         <JsonBlock
           label="Output"
           value={visit.output}
+          formatted
           empty={shown === 'running' || shown === 'retrying' ? 'In progress…' : 'No output (the state did not complete).'}
         />
       </div>
       {isTask ? (
         <div className="run-io">
-          <JsonBlock label="Task parameters" value={visit.parameters} />
+          <JsonBlock label="Task parameters" value={visit.parameters} formatted />
           <JsonBlock
             label="Task result"
             value={visit.result}
+            formatted
             badge={visit.mocked ? <span className="run-badge tone-mocked">mocked</span> : null}
           />
         </div>
@@ -180,18 +191,21 @@ function VisitView({ name, visits, visit }: { name: string; visits: StateVisit[]
 }
 
 function ExecutionIO() {
-  const view = useRunStore((s) => s.fold.view);
-  useRunStore((s) => s.version);
+  const input = useRunStore((s) => s.view.input);
+  const output = useRunStore((s) => s.view.output);
+  const error = useRunStore((s) => s.view.error);
+  const cause = useRunStore((s) => s.view.cause);
+  const running = useRunStore((s) => s.view.status === 'RUNNING');
   return (
     <div className="run-details">
       <div className="run-details-head">
         <h3>Execution</h3>
         <span className="run-muted">Select a state on the canvas or an event to see its data for this run.</span>
       </div>
-      <ErrorBox error={view.error} cause={view.cause} />
+      <ErrorBox error={error} cause={cause} />
       <div className="run-io">
-        <JsonBlock label="Input" value={view.input} />
-        <JsonBlock label="Output" value={view.output} empty={view.status === 'RUNNING' ? 'In progress…' : '—'} />
+        <JsonBlock label="Input" value={input} formatted />
+        <JsonBlock label="Output" value={output} formatted empty={running ? 'In progress…' : '—'} />
       </div>
     </div>
   );

@@ -1,13 +1,15 @@
 /// <reference lib="webworker" />
 /**
- * The execution worker: runs @asl-studio/engine off the main thread and posts the history in batches
- * (every {@link BATCH_MAX_DELAY_MS} ms or {@link BATCH_MAX_EVENTS} events) under flow control: at most
- * {@link FLOW_WINDOW} events are in flight until the main thread acknowledges them, so a 10,000-item Map cannot flood
- * the page. An `abort` message aborts the run's AbortSignal (the engine ends it with ExecutionAborted).
+ * The execution worker: runs @asl-studio/engine off the main thread and posts the history, over the run's
+ * MessagePort, to the history worker (history.worker.ts) — never to the page — in batches (every
+ * {@link BATCH_MAX_DELAY_MS} ms or {@link BATCH_MAX_EVENTS} events) under flow control: at most {@link FLOW_WINDOW}
+ * events are in flight until the history worker acknowledges them. An `abort` message from the page aborts the run's
+ * AbortSignal (the engine ends it with ExecutionAborted). A separate worker, so that the page can terminate an engine
+ * that never yields without losing the history folded so far.
  */
 import { startExecution, type ExecutionOptions } from '@asl-studio/engine';
 import type { HistoryEvent } from './fold-history';
-import { BATCH_MAX_DELAY_MS, BATCH_MAX_EVENTS, FLOW_WINDOW, type FromWorker, type RunRequest, type ToWorker } from './worker-protocol';
+import { BATCH_MAX_DELAY_MS, BATCH_MAX_EVENTS, FLOW_WINDOW, type EngineToHost, type HostToEngine, type RunRequest, type ToEngine } from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -24,15 +26,14 @@ interface Outbox {
   inflight: number;
   timer: ReturnType<typeof setTimeout> | undefined;
   /** The final message, sent once every event went out. */
-  final: FromWorker | undefined;
+  final: EngineToHost | undefined;
   controller: AbortController;
+  /** To the history worker. */
+  port: MessagePort;
 }
 
 const runs = new Map<number, Outbox>();
 
-function post(msg: FromWorker): void {
-  self.postMessage(msg);
-}
 
 /** Sends what the flow window allows; sends the final message when everything went out. */
 function flush(o: Outbox): void {
@@ -43,14 +44,15 @@ function flush(o: Outbox): void {
     const events = o.buffer.slice(o.head, o.head + n);
     o.head += n;
     o.inflight += n;
-    post({ type: 'events', runId: o.runId, events });
+    o.port.postMessage({ type: 'events', runId: o.runId, events } satisfies EngineToHost);
   }
   if (o.head >= o.buffer.length) {
     o.buffer = [];
     o.head = 0;
     if (o.final) {
-      post(o.final);
+      o.port.postMessage(o.final);
       runs.delete(o.runId);
+      o.port.onmessage = null;
     }
   } else if (o.head > 100_000) {
     o.buffer = o.buffer.slice(o.head);
@@ -58,9 +60,15 @@ function flush(o: Outbox): void {
   }
 }
 
-async function run(runId: number, req: RunRequest): Promise<void> {
-  const o: Outbox = { runId, buffer: [], head: 0, inflight: 0, timer: undefined, final: undefined, controller: new AbortController() };
+async function run(runId: number, req: RunRequest, port: MessagePort): Promise<void> {
+  const o: Outbox = { runId, buffer: [], head: 0, inflight: 0, timer: undefined, final: undefined, controller: new AbortController(), port };
   runs.set(runId, o);
+  port.onmessage = (m: MessageEvent<HostToEngine>) => {
+    if (m.data.type === 'ack' && runs.get(runId) === o) {
+      o.inflight = Math.max(0, o.inflight - m.data.count);
+      flush(o);
+    }
+  };
   let count = 0;
   let execution: ReturnType<typeof startExecution> | undefined;
   const onEvent = (e: HistoryEvent) => {
@@ -103,23 +111,19 @@ async function run(runId: number, req: RunRequest): Promise<void> {
   flush(o);
 }
 
-self.onmessage = (m: MessageEvent<ToWorker>) => {
+self.onmessage = (m: MessageEvent<ToEngine>) => {
   const msg = m.data;
   if (msg.type === 'start') {
     // One run at a time: a new start abandons older runs.
     for (const [id, o] of runs) {
       o.controller.abort();
       if (o.timer !== undefined) clearTimeout(o.timer);
+      o.port.onmessage = null;
+      o.port.close();
       runs.delete(id);
     }
-    void run(msg.runId, msg.request);
+    void run(msg.runId, msg.request, msg.port);
   } else if (msg.type === 'abort') {
     runs.get(msg.runId)?.controller.abort();
-  } else if (msg.type === 'ack') {
-    const o = runs.get(msg.runId);
-    if (o) {
-      o.inflight = Math.max(0, o.inflight - msg.count);
-      flush(o);
-    }
   }
 };

@@ -530,7 +530,7 @@ export class HistoryFold {
  * The status to show for one visit: a failed visit that is still open while the execution runs is waiting for a
  * retry (see {@link HistoryFold}). Pure.
  */
-export function visitDisplayStatus(v: StateVisit, execution: ExecutionStatusView): VisitStatus {
+export function visitDisplayStatus(v: Pick<StateVisit, 'status' | 'closed'>, execution: ExecutionStatusView): VisitStatus {
   return v.status === 'failed' && !v.closed && execution === 'RUNNING' ? 'retrying' : v.status;
 }
 

@@ -1,6 +1,8 @@
+import { useEffect, useRef, useState } from 'react';
 import { useDocumentStore } from '../../stores/document-store';
-import { isEdgeTaken, type RunView } from './fold-history';
-import { useRunStore, type StateRunStatus } from './run-store';
+import { isEdgeTaken } from './fold-history';
+import { queryRun, useRunStore, type StateRunStatus } from './run-store';
+import type { RunSummary, VisitReply } from './worker-protocol';
 
 /** Names of the states directly inside a Parallel branch, from its canvas id `__branch:States/P/Branches/0`. */
 function branchStates(def: unknown, id: string): string[] {
@@ -14,7 +16,7 @@ function branchStates(def: unknown, id: string): string[] {
 }
 
 /** Status of a Parallel branch: failed if a state in it failed, running while one runs, succeeded once reached. */
-function branchStatus(view: RunView, names: string[]): StateRunStatus {
+function branchStatus(view: RunSummary, names: string[]): StateRunStatus {
   const st = names.map((n) => view.stateStatus[n] ?? 'idle');
   if (st.includes('failed')) return 'failed';
   if (st.includes('running') || st.includes('retrying')) return 'running';
@@ -37,8 +39,8 @@ export function useStateRunStatus(stateName: string): StateRunStatus | undefined
   const def = useDocumentStore((s) => (isBranch ? s.lastValidDefinition : undefined));
   return useRunStore((s) => {
     if (!s.started) return undefined;
-    if (isBranch) return branchStatus(s.fold.view, branchStates(def, stateName));
-    return s.fold.view.stateStatus[stateName] ?? 'idle';
+    if (isBranch) return branchStatus(s.view, branchStates(def, stateName));
+    return s.view.stateStatus[stateName] ?? 'idle';
   });
 }
 
@@ -50,5 +52,45 @@ export function useStateRunStatus(stateName: string): StateRunStatus | undefined
  * const taken = useEdgeTaken(edge.source, edge.target);
  */
 export function useEdgeTaken(sourceId: string, targetId: string): boolean {
-  return useRunStore((s) => s.started && s.version >= 0 && isEdgeTaken(s.fold.view, sourceId, targetId));
+  return useRunStore((s) => s.started && isEdgeTaken(s.view, sourceId, targetId));
+}
+
+/**
+ * A visit of a state in the current run, asked from the history worker: the chosen one (`key`), else the state's last
+ * visit. Kept live while the run goes on: asked again when the shown visit may have changed (it is still open, a newer
+ * last visit appeared, or the execution status changed). While a new answer is on its way the previous one of the same
+ * state stays shown; answers are applied in the order they were asked.
+ *
+ * @example
+ * const reply = useVisit('Work', selectedVisit);
+ * reply?.visit.input; // pretty-printed JSON text
+ */
+export function useVisit(name: string | null, key: number | undefined): VisitReply | undefined {
+  const runId = useRunStore((s) => s.runId);
+  const status = useRunStore((s) => s.status);
+  const lastKey = useRunStore((s) => (name ? s.view.visits[name]?.lastKey : undefined));
+  const count = useRunStore((s) => (name ? s.view.visits[name]?.count : undefined));
+  const [reply, setReply] = useState<{ id: string; reply: VisitReply | undefined } | undefined>(undefined);
+  const id = `${runId}\u0000${name}`;
+  const shown = reply?.id === id ? reply.reply : undefined;
+  const open = shown !== undefined && !shown.visit.closed;
+  const version = useRunStore((s) => (open ? s.version : 0));
+  // A change of this token means the answer may be stale.
+  const token = `${id}\u0000${key}\u0000${key === undefined ? lastKey : ''}\u0000${count}\u0000${status}\u0000${version}`;
+  const asked = useRef(0);
+  const applied = useRef(0);
+  const current = useRef(id);
+  current.current = id;
+
+  useEffect(() => {
+    if (!name || lastKey === undefined) return;
+    const n = ++asked.current;
+    void queryRun({ kind: 'visit', name, key }).then((r) => {
+      if (n <= applied.current || current.current !== id) return;
+      applied.current = n;
+      setReply({ id, reply: r });
+    });
+  }, [token]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return lastKey === undefined ? undefined : shown;
 }

@@ -1,37 +1,56 @@
 /**
- * The run store's worker bridge with a fake Worker: events stream in under flow control and fold into the view;
+ * The run store with fake workers: the history worker is the real RunHost in-process, the execution worker runs the
+ * engine in-process and speaks the port protocol. Events stream in under flow control and reach the page as updates;
  * a worker that ignores Stop is terminated after ABORT_GRACE_MS and the run is Aborted; a crashing worker gives a
- * Failed execution with its message.
+ * Failed execution with its message; without workers the run fails instead of throwing; recorded histories replay.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startExecution } from '@asl-studio/engine';
 import type { HistoryEvent } from './fold-history';
-import type { FromWorker, RunRequest, ToWorker } from './worker-protocol';
+import { RunHost } from './run-host';
+import type { EngineToHost, FromHost, HostToEngine, RunRequest, ToEngine, ToHost, VisitReply } from './worker-protocol';
 
 type Mode = 'engine' | 'deaf' | 'crash';
 let mode: Mode = 'engine';
-const instances: FakeWorker[] = [];
+const engines: FakeEngine[] = [];
 
-/** Runs the engine in-process and speaks the worker protocol (events in batches of 200, acks honoured loosely). */
-class FakeWorker {
-  onmessage: ((m: MessageEvent<FromWorker>) => void) | null = null;
+/** Delivers a message asynchronously, as postMessage does. */
+const later = (f: () => void) => setTimeout(f, 0);
+
+/** The history worker: the real host, in-process. */
+class FakeHost {
+  onmessage: ((m: MessageEvent<FromHost>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
-  onmessageerror: (() => void) | null = null;
+  private host = new RunHost((msg) => later(() => this.onmessage?.({ data: msg } as MessageEvent<FromHost>)));
+  postMessage(msg: ToHost) {
+    later(() => this.host.handle(msg));
+  }
+  terminate() {}
+}
+
+/** The execution worker: runs the engine in-process and posts events over the run's port (acks honoured loosely). */
+class FakeEngine {
+  onmessage: ((m: MessageEvent) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   acked = 0;
   private controller = new AbortController();
+  private port: MessagePort | undefined;
   constructor() {
-    instances.push(this);
+    engines.push(this);
   }
-  private emit(msg: FromWorker) {
-    if (!this.terminated) setTimeout(() => this.onmessage?.({ data: msg } as MessageEvent<FromWorker>), 0);
+  private emit(msg: EngineToHost) {
+    if (!this.terminated) this.port?.postMessage(msg);
   }
-  postMessage(msg: ToWorker) {
-    if (msg.type === 'ack') this.acked += msg.count;
+  postMessage(msg: ToEngine) {
     if (msg.type === 'abort' && mode === 'engine') this.controller.abort();
     if (msg.type !== 'start') return;
+    this.port = msg.port;
+    this.port.onmessage = (m: MessageEvent<HostToEngine>) => {
+      if (m.data.type === 'ack') this.acked += m.data.count;
+    };
     if (mode === 'crash') {
-      setTimeout(() => this.onerror?.({ message: 'Uncaught RangeError: boom', preventDefault() {} } as ErrorEvent), 0);
+      later(() => this.onerror?.({ message: 'Uncaught RangeError: boom', preventDefault() {} } as ErrorEvent));
       return;
     }
     if (mode === 'deaf') {
@@ -59,6 +78,7 @@ class FakeWorker {
     const exec = startExecution(req.definition as never, {
       input: req.input,
       clock: req.clock,
+      quotas: req.quotas,
       signal: this.controller.signal,
       onEvent: (e) => {
         batch.push(e as HistoryEvent);
@@ -76,6 +96,12 @@ class FakeWorker {
   }
 }
 
+class FakeWorker {
+  constructor(url: URL | string) {
+    return String(url).includes('history.worker') ? new FakeHost() : new FakeEngine();
+  }
+}
+
 async function until(check: () => boolean, ms = 5000) {
   const t0 = Date.now();
   while (!check()) {
@@ -88,7 +114,7 @@ describe('run store', () => {
   beforeEach(() => {
     vi.stubGlobal('Worker', FakeWorker);
     vi.resetModules();
-    instances.length = 0;
+    engines.length = 0;
   });
   afterEach(() => {
     vi.unstubAllGlobals();
@@ -102,49 +128,56 @@ describe('run store', () => {
     },
   };
 
-  it('streams a 1,000-item Map into the view and acknowledges every event', async () => {
+  it('streams a 1,000-item Map into the view and the events table; the history worker acknowledges every event', async () => {
     mode = 'engine';
-    const { startRun, useRunStore } = await import('./run-store');
+    const { startRun, useRunStore, queryRun } = await import('./run-store');
     startRun({ definition: mapDef, input: { items: Array.from({ length: 1000 }, (_, i) => i) }, clock: 'simulated', quotas: 'off' });
     expect(useRunStore.getState().status).toBe('RUNNING');
     await until(() => useRunStore.getState().status !== 'RUNNING');
     const s = useRunStore.getState();
     expect(s.status).toBe('SUCCEEDED');
-    expect(s.events.length).toBe(4006); // started, Map entered/started, 1000 × 4, Map succeeded/exited, succeeded
-    expect(s.fold.view.visitsByName.P).toHaveLength(1000);
-    expect(s.fold.view.stateStatus).toEqual({ Each: 'succeeded', P: 'succeeded' });
-    expect(instances[0].acked).toBe(4006);
+    expect(s.rows.length).toBe(4006); // started, Map entered/started, 1000 × 4, Map succeeded/exited, succeeded
+    expect(s.view.visits.P.count).toBe(1000);
+    expect(s.view.stateStatus).toEqual({ Each: 'succeeded', P: 'succeeded' });
+    expect(s.rows.type(s.rows.length - 1)).toBe('ExecutionSucceeded');
+    await until(() => engines[0].acked === 4006);
+    // A visit's data is asked from the history worker.
+    const reply = (await queryRun({ kind: 'visit', name: 'P', iteration: 500 })) as VisitReply;
+    expect(reply.visit.input).toBe('500');
+    expect(reply.count).toBe(1000);
   });
 
   it('Stop aborts through the signal (ExecutionAborted from the engine)', async () => {
     mode = 'engine';
     const { startRun, stopRun, useRunStore } = await import('./run-store');
     startRun({ definition: { StartAt: 'W', States: { W: { Type: 'Wait', Seconds: 60, End: true } } }, input: {}, clock: 'real', quotas: 'off' });
-    await until(() => useRunStore.getState().events.length >= 2);
+    await until(() => useRunStore.getState().rows.length >= 2);
     stopRun();
     await until(() => useRunStore.getState().status !== 'RUNNING');
     const s = useRunStore.getState();
     expect(s.status).toBe('ABORTED');
-    expect(s.events[s.events.length - 1].type).toBe('ExecutionAborted');
-    expect(s.events[s.events.length - 1].synthetic).toBeUndefined();
-    expect(instances[0].terminated).toBe(false);
+    const last = s.rows.length - 1;
+    expect(s.rows.type(last)).toBe('ExecutionAborted');
+    expect(s.rows.flags(last)).toBe(0); // the engine's event, not a synthetic one
+    expect(engines[0].terminated).toBe(false);
   });
 
   it('terminates a worker that does not answer Stop within the grace period and marks the run Aborted', async () => {
     mode = 'deaf';
     const { startRun, stopRun, useRunStore, ABORT_GRACE_MS } = await import('./run-store');
     startRun({ definition: mapDef, input: {}, clock: 'simulated', quotas: 'off' });
-    await until(() => useRunStore.getState().events.length === 2);
+    await until(() => useRunStore.getState().rows.length === 2);
     const t0 = Date.now();
     stopRun();
     await until(() => useRunStore.getState().status !== 'RUNNING', 3000);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(ABORT_GRACE_MS - 20);
     const s = useRunStore.getState();
     expect(s.status).toBe('ABORTED');
-    expect(instances[0].terminated).toBe(true);
-    const last = s.events[s.events.length - 1];
-    expect(last).toMatchObject({ id: 3, previousEventId: 2, type: 'ExecutionAborted', synthetic: true });
-    expect(s.fold.view.stateStatus.Spin).toBe('failed');
+    expect(engines[0].terminated).toBe(true);
+    expect(s.rows.id(2)).toBe(3);
+    expect(s.rows.type(2)).toBe('ExecutionAborted');
+    expect(s.rows.flags(2) & 2).toBe(2); // synthetic
+    expect(s.view.stateStatus.Spin).toBe('failed');
   });
 
   it('a crashing worker gives a Failed execution with its message', async () => {
@@ -154,34 +187,39 @@ describe('run store', () => {
     await until(() => useRunStore.getState().status !== 'RUNNING');
     const s = useRunStore.getState();
     expect(s.status).toBe('FAILED');
-    expect(s.fold.view.error).toBe('WorkerError');
-    expect(s.fold.view.cause).toContain('boom');
+    expect(s.view.error).toBe('WorkerError');
+    expect(s.view.cause).toContain('boom');
   });
 
-  it('without Worker support the run fails instead of throwing', async () => {
+  it('without Worker support the run fails instead of throwing (the history is folded in-process)', async () => {
     vi.stubGlobal('Worker', undefined);
     const { startRun, useRunStore } = await import('./run-store');
     expect(() => startRun({ definition: mapDef, input: {}, clock: 'simulated', quotas: 'off' })).not.toThrow();
+    await until(() => useRunStore.getState().status !== 'RUNNING');
     expect(useRunStore.getState().status).toBe('FAILED');
-    expect(useRunStore.getState().fold.view.error).toBe('WorkerError');
+    expect(useRunStore.getState().view.error).toBe('WorkerError');
   });
 
   it('replays a recorded history (AWS console export shape: epoch-second timestamps, decoded payloads)', async () => {
-    const { loadHistory, useRunStore } = await import('./run-store');
-    expect(loadHistory('nope')).toMatch(/Not JSON/);
-    expect(loadHistory('{"foo": 1}')).toMatch(/Not an execution history/);
+    const { loadHistory, useRunStore, queryRun } = await import('./run-store');
+    expect(await loadHistory('nope')).toMatch(/Not JSON/);
+    expect(await loadHistory('{"foo": 1}')).toMatch(/Not an execution history/);
+    expect(useRunStore.getState().started).toBe(false);
     const events = [
       { id: 1, previousEventId: 0, timestamp: 1700000000, type: 'ExecutionStarted', executionStartedEventDetails: { input: { a: 1 } } },
       { id: 2, previousEventId: 0, timestamp: 1700000000.5, type: 'PassStateEntered', stateEnteredEventDetails: { name: 'A', input: { a: 1 } } },
       { id: 3, previousEventId: 2, timestamp: 1700000001, type: 'PassStateExited', stateExitedEventDetails: { name: 'A', output: { a: 2 } } },
       { id: 4, previousEventId: 3, timestamp: 1700000001, type: 'ExecutionSucceeded', executionSucceededEventDetails: { output: { a: 2 } } },
     ];
-    expect(loadHistory(JSON.stringify({ events }), 'exported')).toBeUndefined();
+    expect(await loadHistory(JSON.stringify({ events }), 'exported')).toBeUndefined();
+    await until(() => useRunStore.getState().status !== 'RUNNING');
     const s = useRunStore.getState();
     expect(s.status).toBe('SUCCEEDED');
     expect(s.started).toBe(true);
-    expect(s.fold.view.stateStatus).toEqual({ A: 'succeeded' });
-    expect(s.fold.view.visitsByName.A[0]).toMatchObject({ input: '{"a":1}', output: '{"a":2}' });
-    expect(s.events[1].timestamp).toBe('2023-11-14T22:13:20.500Z');
+    expect(s.view.stateStatus).toEqual({ A: 'succeeded' });
+    const reply = (await queryRun({ kind: 'visit', name: 'A' })) as VisitReply;
+    expect(JSON.parse(reply.visit.input!)).toEqual({ a: 1 });
+    expect(JSON.parse(reply.visit.output!)).toEqual({ a: 2 });
+    expect(new Date(s.rows.time(1)).toISOString()).toBe('2023-11-14T22:13:20.500Z');
   });
 });

@@ -1,6 +1,19 @@
 import { create } from 'zustand';
-import { HistoryFold, type ExecutionStatusView, type HistoryEvent } from './fold-history';
-import type { FromWorker, RunRequest, ToWorker } from './worker-protocol';
+import { EventRows } from './event-rows';
+import type { ExecutionStatusView } from './fold-history';
+import { RunHost } from './run-host';
+import {
+  applyRunUpdate,
+  emptySummary,
+  type FromHost,
+  type HostQuery,
+  type RunRequest,
+  type RunSummary,
+  type RunUpdate,
+  type ToEngine,
+  type ToHost,
+  type VisitReply,
+} from './worker-protocol';
 
 export type { StateRunStatus } from './fold-history';
 
@@ -9,25 +22,23 @@ export type RunStatus = ExecutionStatusView;
 
 /** How long Stop waits for the worker to confirm the abort before terminating it (ms). */
 export const ABORT_GRACE_MS = 1000;
-/** Main-thread budget per slice when folding incoming events (ms); keeps every task well under 50 ms. */
-const FOLD_BUDGET_MS = 8;
-const FOLD_CHUNK = 250;
-/** React sees at most one update per this many ms while events stream in. */
-const PUBLISH_INTERVAL_MS = 150;
 
-/** The run store's state. The run view itself lives in {@link RunStoreState.fold} (a fold over {@link RunStoreState.events}). */
+/**
+ * The run store's state. The run view is folded from the history in the history worker (run-host.ts); the page keeps
+ * its summary ({@link RunStoreState.view}) and the events table's rows ({@link RunStoreState.rows}).
+ */
 export interface RunStoreState {
-  /** Increments per run; messages from older runs are ignored. 0 = no run yet. */
+  /** Increments per run (and replay); messages about older runs are ignored. 0 = no run yet. */
   runId: number;
   /** True from the Start click on (the canvas shows idle states from then on). */
   started: boolean;
-  /** The incremental fold of the current run's history. */
-  fold: HistoryFold;
-  /** Every event of the current run, in order (mutated in place; watch {@link version}). */
-  events: HistoryEvent[];
-  /** Increments whenever events were folded. */
+  /** Summary of the run view: execution status, input/output, each state's canvas status, the path, visit counts. */
+  view: RunSummary;
+  /** The events table (append-only, mutated in place; watch {@link version}). */
+  rows: EventRows;
+  /** Increments with every update from the history worker. */
   version: number;
-  /** Execution status (mirrors fold.view.status, as a primitive for cheap selectors). */
+  /** Execution status (mirrors view.status, as a primitive for cheap selectors). */
   status: RunStatus;
   /** The request of the current run (for the summary). */
   request: RunRequest | undefined;
@@ -48,8 +59,8 @@ export interface RunStoreState {
 export const useRunStore = create<RunStoreState>(() => ({
   runId: 0,
   started: false,
-  fold: new HistoryFold(),
-  events: [],
+  view: emptySummary(),
+  rows: new EventRows(),
   version: 0,
   status: 'NOT_STARTED',
   request: undefined,
@@ -58,147 +69,122 @@ export const useRunStore = create<RunStoreState>(() => ({
   selectedEvent: undefined,
 }));
 
-let worker: Worker | undefined;
-let pending: HistoryEvent[] = [];
-let pendingHead = 0;
-let drainScheduled = false;
-let lastPublish = 0;
-let drainChannel: MessageChannel | undefined;
-let abortTimer: ReturnType<typeof setTimeout> | undefined;
-let doneInfo: Extract<FromWorker, { type: 'done' }> | undefined;
+// ── the two workers ────────────────────────────────────────────────────────────────────────────────────────────────
 
-function getWorker(): Worker {
-  if (worker) return worker;
+interface HostHandle {
+  post(msg: ToHost, transfer?: Transferable[]): void;
+  terminate(): void;
+}
+
+let engine: Worker | undefined;
+let host: HostHandle | undefined;
+let abortTimer: ReturnType<typeof setTimeout> | undefined;
+let nextQid = 1;
+const queries = new Map<number, (result: unknown) => void>();
+const replays = new Map<number, (error: string | undefined) => void>();
+
+/** The history worker, or the same host in-process where workers are unavailable. */
+function getHost(): HostHandle {
+  if (host) return host;
+  try {
+    if (typeof Worker === 'undefined') throw new Error('no Worker');
+    const w = new Worker(new URL('./history.worker.ts', import.meta.url), { type: 'module', name: 'asl-history' });
+    w.onmessage = (m: MessageEvent<FromHost>) => onHostMessage(m.data);
+    w.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      hostCrashed(e.message || 'The history worker crashed.');
+    };
+    host = { post: (msg, transfer = []) => w.postMessage(msg, transfer), terminate: () => w.terminate() };
+  } catch {
+    const inline = new RunHost((msg) => setTimeout(() => onHostMessage(msg), 0));
+    host = { post: (msg) => setTimeout(() => inline.handle(msg), 0), terminate: () => inline.handle({ type: 'clear' }) };
+  }
+  return host;
+}
+
+function getEngine(): Worker {
+  if (engine) return engine;
   const w = new Worker(new URL('./execution.worker.ts', import.meta.url), { type: 'module', name: 'asl-execution' });
-  w.onmessage = (m: MessageEvent<FromWorker>) => onWorkerMessage(m.data);
   w.onerror = (e: ErrorEvent) => {
     e.preventDefault();
-    failRun('WorkerError', e.message || 'The execution worker crashed.');
-    discardWorker();
+    const runId = useRunStore.getState().runId;
+    discardEngine();
+    endRun(runId, 'ExecutionFailed', { error: 'WorkerError', cause: e.message || 'The execution worker crashed.' }, false);
   };
-  w.onmessageerror = () => failRun('WorkerError', 'A message from the execution worker could not be read.');
-  worker = w;
+  engine = w;
   return w;
 }
 
-function discardWorker(): void {
-  worker?.terminate();
-  worker = undefined;
+function discardEngine(): void {
+  if (!engine) return;
+  engine.terminate();
+  engine = undefined;
+  // The next run should not pay for starting a worker.
+  setTimeout(prepareRunWorkers, 1000);
 }
 
-function onWorkerMessage(msg: FromWorker): void {
-  if (msg.runId !== useRunStore.getState().runId) return;
-  if (msg.type === 'events') {
-    for (const e of msg.events) pending.push(e);
-    scheduleDrain();
-  } else if (msg.type === 'done') {
-    doneInfo = msg;
-    scheduleDrain();
-  } else if (msg.type === 'error') {
-    failRun(msg.error, msg.message);
-  }
+/** Asks the history worker to end the run with a synthetic event (the execution worker is gone). */
+function endRun(runId: number, event: 'ExecutionFailed' | 'ExecutionAborted', details: Record<string, unknown>, drop: boolean): void {
+  getHost().post({ type: 'end', runId, event, details, drop });
 }
 
-/** Tells the worker that `count` more events were folded (flow control). */
-function ack(count: number): void {
-  if (count <= 0 || !worker) return;
-  const msg: ToWorker = { type: 'ack', runId: useRunStore.getState().runId, count };
-  worker.postMessage(msg);
-}
-
-/** Schedules {@link drain} as a new task (MessageChannel: no timer clamping, rendering can happen in between). */
-function scheduleDrain(): void {
-  if (drainScheduled) return;
-  drainScheduled = true;
-  if (!drainChannel) {
-    drainChannel = new MessageChannel();
-    drainChannel.port1.onmessage = drain;
-  }
-  drainChannel.port2.postMessage(0);
-}
-
-/** Folds everything still pending, synchronously (before a synthetic event, or on reset). */
-function foldAllPending(): void {
+/** The history worker itself crashed: the history is lost; the page shows the failure (no fold left to ask). */
+function hostCrashed(message: string): void {
+  host?.terminate();
+  host = undefined;
+  discardEngine();
+  for (const resolve of queries.values()) resolve(undefined);
+  queries.clear();
+  for (const resolve of replays.values()) resolve(`The history worker crashed: ${message}`);
+  replays.clear();
   const s = useRunStore.getState();
-  if (pendingHead < pending.length) {
-    const rest = pending.slice(pendingHead);
-    s.fold.push(rest);
-    for (const e of rest) s.events.push(e);
-    ack(rest.length);
+  if (!s.started || (s.status !== 'RUNNING' && s.status !== 'NOT_STARTED')) return;
+  useRunStore.setState({ view: { ...s.view, status: 'FAILED', error: 'WorkerError', cause: message }, status: 'FAILED', version: s.version + 1 });
+}
+
+function onHostMessage(msg: FromHost): void {
+  if (msg.type === 'reply') {
+    const resolve = queries.get(msg.qid);
+    queries.delete(msg.qid);
+    resolve?.(msg.result);
+  } else if (msg.type === 'replayed') {
+    const resolve = replays.get(msg.runId);
+    replays.delete(msg.runId);
+    resolve?.(msg.error);
+  } else if (msg.type === 'update') {
+    applyUpdate(msg);
   }
-  pending = [];
-  pendingHead = 0;
+}
+
+/** Applies an update of the current run (a few maps and a memcpy of new rows), then acknowledges it. */
+function applyUpdate(u: RunUpdate): void {
+  const s = useRunStore.getState();
+  if (u.runId !== s.runId) return;
+  const view = applyRunUpdate(s.view, s.rows, u);
+  // A replayed history that never started still shows as a run (as the live one does from the Start click).
+  const status: RunStatus = view.status === 'NOT_STARTED' ? 'RUNNING' : view.status;
+  if (status !== 'RUNNING') clearAbortTimer();
+  useRunStore.setState({ view, status, version: s.version + 1 });
+  getHost().post({ type: 'ack', runId: u.runId, seq: u.seq });
 }
 
 /**
- * Folds pending events in slices of at most FOLD_BUDGET_MS per task, and publishes to React at most every
- * PUBLISH_INTERVAL_MS (and when the backlog is empty), so a flood of events never blocks the page.
+ * Asks the history worker about the current run: a visit's data, an event's JSON, the export file. Resolves to
+ * undefined when the run changed meanwhile or there is no such thing.
+ *
+ * @example
+ * const reply = (await queryRun({ kind: 'visit', name: 'Work', iteration: 42 })) as VisitReply | undefined;
  */
-function drain(): void {
-  drainScheduled = false;
-  const s = useRunStore.getState();
-  const t0 = performance.now();
-  const from = pendingHead;
-  while (pendingHead < pending.length && performance.now() - t0 < FOLD_BUDGET_MS) {
-    const end = Math.min(pending.length, pendingHead + FOLD_CHUNK);
-    const chunk = pending.slice(pendingHead, end);
-    s.fold.push(chunk);
-    for (const e of chunk) s.events.push(e);
-    pendingHead = end;
-  }
-  ack(pendingHead - from);
-  if (pendingHead >= pending.length) {
-    pending = [];
-    pendingHead = 0;
-  } else if (pendingHead > 50_000) {
-    pending = pending.slice(pendingHead);
-    pendingHead = 0;
-  }
-  const idle = pending.length === 0;
-  if (idle && doneInfo) finishFromResult(doneInfo);
-  if (idle || performance.now() - lastPublish >= PUBLISH_INTERVAL_MS) publish();
-  if (!idle) scheduleDrain();
-}
-
-function publish(): void {
-  const s = useRunStore.getState();
-  lastPublish = performance.now();
-  if (s.fold.view.status !== 'RUNNING' && s.fold.view.status !== 'NOT_STARTED') clearAbortTimer();
-  useRunStore.setState({ version: s.version + 1, status: s.fold.view.status });
-}
-
-/** Appends a synthetic event (worker crash, forced abort) so the view stays a fold over the history. */
-function appendSynthetic(type: string, details?: Record<string, unknown>, dropPending = false): void {
-  // Fold whatever already arrived first, in order (or drop it: a runaway worker's backlog).
-  if (dropPending) {
-    pending = [];
-    pendingHead = 0;
-  } else foldAllPending();
-  const s = useRunStore.getState();
-  const last = s.events[s.events.length - 1];
-  const id = (last?.id ?? 0) + 1;
-  const e: HistoryEvent = { id, previousEventId: last?.id ?? 0, timestamp: new Date().toISOString(), type, synthetic: true };
-  if (details) e[type[0].toLowerCase() + type.slice(1) + 'EventDetails'] = details;
-  s.fold.push([e]);
-  s.events.push(e);
-  publish();
-}
-
-function finishFromResult(msg: Extract<FromWorker, { type: 'done' }>): void {
-  doneInfo = undefined;
-  const s = useRunStore.getState();
-  if (s.fold.view.status !== 'RUNNING' && s.fold.view.status !== 'NOT_STARTED') return;
-  // The engine's history should end with the terminal event; if it did not, record the result.
-  if (msg.status === 'SUCCEEDED') appendSynthetic('ExecutionSucceeded', { output: msg.output ?? 'null' });
-  else if (msg.status === 'ABORTED') appendSynthetic('ExecutionAborted');
-  else if (msg.status === 'TIMED_OUT') appendSynthetic('ExecutionTimedOut', { error: msg.error ?? 'States.Timeout', cause: msg.cause });
-  else appendSynthetic('ExecutionFailed', { error: msg.error ?? 'States.Runtime', cause: msg.cause });
-}
-
-function failRun(error: string, cause: string): void {
-  const s = useRunStore.getState();
-  if (!s.started || (s.fold.view.status !== 'RUNNING' && s.fold.view.status !== 'NOT_STARTED')) return;
-  appendSynthetic('ExecutionFailed', { error, cause });
+export function queryRun(query: Extract<HostQuery, { kind: 'visit' }>): Promise<VisitReply | undefined>;
+export function queryRun(query: Extract<HostQuery, { kind: 'event' }>): Promise<string | undefined>;
+export function queryRun(query: Extract<HostQuery, { kind: 'export' }>): Promise<Blob | undefined>;
+export function queryRun(query: HostQuery): Promise<unknown> {
+  const runId = useRunStore.getState().runId;
+  const qid = nextQid++;
+  return new Promise((resolve) => {
+    queries.set(qid, resolve);
+    getHost().post({ type: 'query', qid, runId, query });
+  });
 }
 
 function clearAbortTimer(): void {
@@ -206,30 +192,37 @@ function clearAbortTimer(): void {
   abortTimer = undefined;
 }
 
+/** Fresh view fields for a new run or replay. */
+function resetView() {
+  return { view: emptySummary(), rows: new EventRows(), version: 0, selectedVisit: undefined, selectedEvent: undefined };
+}
+
+/**
+ * Starts the two workers ahead of the first run (starting a worker costs the page a task of its own, tens of ms on a
+ * slow machine: better at idle time than during the run). Harmless when they already run or workers are unavailable.
+ */
+export function prepareRunWorkers(): void {
+  try {
+    getHost();
+    if (typeof Worker !== 'undefined') getEngine();
+  } catch {
+    /* started on demand (and reported) by startRun */
+  }
+}
+
 /** Starts a run in the execution worker; the current view is replaced. */
 export function startRun(request: RunRequest): void {
   clearAbortTimer();
-  pending = [];
-  pendingHead = 0;
-  doneInfo = undefined;
   const runId = useRunStore.getState().runId + 1;
-  useRunStore.setState({
-    runId,
-    started: true,
-    fold: new HistoryFold(),
-    events: [],
-    version: 0,
-    status: 'RUNNING',
-    request,
-    dialogOpen: false,
-    selectedVisit: undefined,
-    selectedEvent: undefined,
-  });
+  useRunStore.setState({ runId, started: true, status: 'RUNNING', request, dialogOpen: false, ...resetView() });
+  const channel = new MessageChannel();
+  getHost().post({ type: 'run', runId, port: channel.port2 }, [channel.port2]);
   try {
-    const msg: ToWorker = { type: 'start', runId, request };
-    getWorker().postMessage(msg);
+    const msg: ToEngine = { type: 'start', runId, request, port: channel.port1 };
+    getEngine().postMessage(msg, [channel.port1]);
   } catch (err) {
-    failRun('WorkerError', err instanceof Error ? err.message : String(err));
+    discardEngine();
+    endRun(runId, 'ExecutionFailed', { error: 'WorkerError', cause: err instanceof Error ? err.message : String(err) }, true);
   }
 }
 
@@ -239,25 +232,23 @@ export function startRun(request: RunRequest): void {
  */
 export function stopRun(): void {
   const s = useRunStore.getState();
-  if (s.status !== 'RUNNING' || !worker) return;
+  if (s.status !== 'RUNNING' || !engine) return;
   const runId = s.runId;
-  const msg: ToWorker = { type: 'abort', runId };
-  worker.postMessage(msg);
+  const msg: ToEngine = { type: 'abort', runId };
+  engine.postMessage(msg);
   clearAbortTimer();
   abortTimer = setTimeout(() => {
     abortTimer = undefined;
     const now = useRunStore.getState();
-    // Already finished in the worker: the backlog is still being folded, nothing to abort.
-    if (now.runId !== runId || now.status !== 'RUNNING' || doneInfo) return;
-    discardWorker();
-    const dropped = pending.length - pendingHead;
-    appendSynthetic(
+    if (now.runId !== runId || now.status !== 'RUNNING') return;
+    // The history worker ignores this when the run ended meanwhile (its terminal event is on the way).
+    discardEngine();
+    endRun(
+      runId,
       'ExecutionAborted',
       {
         error: 'States.Aborted',
-        cause:
-          `The execution did not answer Stop within ${ABORT_GRACE_MS} ms (it never yielded); the studio terminated its worker.` +
-          (dropped > 0 ? ` ${dropped.toLocaleString('en-US')} events received after that point are not shown.` : ''),
+        cause: `The execution did not answer Stop within ${ABORT_GRACE_MS} ms (it never yielded); the studio terminated its worker. Events it had not sent yet are not shown.`,
       },
       true,
     );
@@ -276,40 +267,24 @@ export function selectVisit(key: number | undefined, eventId?: number): void {
 
 /**
  * Replays a recorded history (GetExecutionHistory JSON: `{events: [...]}` or a bare array, e.g. one exported from the
- * AWS console or from this panel) offline: the view is the same fold as for a live run. Returns an error message when
- * the text is not a history.
+ * AWS console or from this panel) offline: the history worker parses and folds it, the view is the same as for a live
+ * run. Resolves to an error message when the text is not a history (the current view stays).
  */
-export function loadHistory(text: string, name?: string): string | undefined {
+export async function loadHistory(text: string, name?: string): Promise<string | undefined> {
   if (useRunStore.getState().status === 'RUNNING') return 'Stop the running execution first.';
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return `Not JSON: ${e instanceof Error ? e.message : String(e)}`;
-  }
-  const raw = Array.isArray(data) ? data : (data as { events?: unknown })?.events;
-  if (!Array.isArray(raw) || raw.length === 0 || !raw.every((e) => e && typeof e === 'object' && typeof e.type === 'string')) {
-    return 'Not an execution history: expected {"events": [{"id", "previousEventId", "timestamp", "type", …}]}.';
-  }
-  const events: HistoryEvent[] = raw.map((e: Record<string, unknown>, i: number) => {
-    const ts = e.timestamp;
-    const timestamp =
-      typeof ts === 'number' ? new Date(ts < 1e12 ? ts * 1000 : ts).toISOString() : typeof ts === 'string' ? ts : new Date(0).toISOString();
-    return { ...e, id: typeof e.id === 'number' ? e.id : i + 1, previousEventId: typeof e.previousEventId === 'number' ? e.previousEventId : 0, timestamp } as HistoryEvent;
+  const runId = useRunStore.getState().runId + 1;
+  const error = await new Promise<string | undefined>((resolve) => {
+    replays.set(runId, resolve);
+    getHost().post({ type: 'replay', runId, text });
   });
-  const fold = new HistoryFold();
-  fold.push(events);
+  if (error !== undefined) return error;
   useRunStore.setState({
-    runId: useRunStore.getState().runId + 1,
+    runId,
     started: true,
-    fold,
-    events,
-    version: 0,
-    status: fold.view.status === 'NOT_STARTED' ? 'RUNNING' : fold.view.status,
+    status: 'RUNNING',
     request: { definition: undefined, input: undefined, name: name ?? 'replayed history', clock: 'simulated', quotas: 'off' },
     dialogOpen: false,
-    selectedVisit: undefined,
-    selectedEvent: undefined,
+    ...resetView(),
   });
   return undefined;
 }
@@ -317,14 +292,6 @@ export function loadHistory(text: string, name?: string): string | undefined {
 /** Clears the run (canvas back to design colours). */
 export function clearRun(): void {
   if (useRunStore.getState().status === 'RUNNING') return;
-  useRunStore.setState({
-    started: false,
-    fold: new HistoryFold(),
-    events: [],
-    version: 0,
-    status: 'NOT_STARTED',
-    request: undefined,
-    selectedVisit: undefined,
-    selectedEvent: undefined,
-  });
+  host?.post({ type: 'clear' });
+  useRunStore.setState((s) => ({ runId: s.runId + 1, started: false, status: 'NOT_STARTED', request: undefined, ...resetView() }));
 }

@@ -38,3 +38,10 @@ export function runTone(s: RunStatus): string {
       return 'idle';
   }
 }
+
+const COUNT_FORMAT = new Intl.NumberFormat('en-US');
+
+/** A count with thousands separators ("70,008"); one shared formatter (Number#toLocaleString builds one per call). */
+export function formatCount(n: number): string {
+  return COUNT_FORMAT.format(n);
+}

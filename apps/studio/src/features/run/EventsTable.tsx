@@ -154,10 +154,17 @@ export function EventsTable() {
     });
     return () => cancelAnimationFrame(id);
   }, [following, viewTop]);
-  // Following ends (the run finished, or a visit was scrolled to): the window continues from where the table is.
+  // Following ends: when the run finished, the table shows its end (the last update's rows included); when the user
+  // scrolled away, the window continues from where the table is.
   useLayoutEffect(() => {
-    if (!following && scroller.current) setScrollTop(scroller.current.scrollTop);
-  }, [following]);
+    const el = scroller.current;
+    if (following || !el) return;
+    if (follow.current) {
+      programmatic.current = Math.max(0, total - height);
+      el.scrollTop = programmatic.current;
+    }
+    setScrollTop(el.scrollTop);
+  }, [following]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The visit shown in the state details: its events are highlighted and scrolled into view.
   const activeKey = activeVisitKey(rows, visits, selectedVisit, selectedState);

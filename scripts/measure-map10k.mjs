@@ -20,6 +20,8 @@
 //                  distribution and the slowest tasks with their top functions (write trace-<variant>.json into DIR)
 //   --profile=DIR  also records a CPU profile (CDP Profiler) per run and prints the top self-time functions
 //   --unminified   builds without minification (readable names in profiles)
+//   --dist=DIR     serves that build instead (implies --no-build; e.g. a copy of an older build, for A/B runs under the
+//                  same machine load)
 /* global window, document, PerformanceObserver, requestAnimationFrame -- functions passed to page.evaluate run in the page */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,7 +42,7 @@ const RUNS = Number(args.runs ?? 1);
 const BOUND = Number(args.bound ?? 100);
 const VARIANTS = args.variant && args.variant !== 'both' ? [String(args.variant)] : ['task', 'pass'];
 const OUT = path.join(os.tmpdir(), `asl-studio-measure-${process.pid}`);
-const DIST = path.join(ROOT, 'test-results', args.unminified ? 'measure-dist-unminified' : 'measure-dist');
+const DIST = args.dist ? path.resolve(String(args.dist)) : path.join(ROOT, 'test-results', args.unminified ? 'measure-dist-unminified' : 'measure-dist');
 const SCREENSHOTS = args.screenshots ? path.resolve(String(args.screenshots)) : undefined;
 const TRACE_DIR = args.trace ? path.resolve(String(args.trace)) : undefined;
 const PROFILE_DIR = args.profile ? path.resolve(String(args.profile)) : undefined;
@@ -343,7 +345,7 @@ async function measure(browser, url, variant, runIndex) {
 }
 
 fs.mkdirSync(OUT, { recursive: true });
-if (!args['no-build']) {
+if (!args['no-build'] && !args.dist) {
   const buildArgs = ['exec', 'vite', 'build', '--outDir', DIST, '--emptyOutDir', '--logLevel', 'warn'];
   if (args.unminified) buildArgs.push('--minify', 'false');
   const code = await run('pnpm', buildArgs);
@@ -389,10 +391,11 @@ try {
 }
 
 console.log('\nSummary (main thread, Start click → run finished and UI settled):');
-console.log('variant  run  status     wall ms  longtasks  max ms  p95 ms   rAF max  rAF p95  LoAF max');
+console.log('variant  run  status     wall ms  longtasks  max ms  p95 ms   rAF max  rAF p95  LoAF max' + (TRACE_DIR ? '  task CPU max  CPU total' : ''));
 results.forEach((r) => {
   console.log(
-    `${r.variant.padEnd(8)} ${String(results.filter((x) => x.variant === r.variant).indexOf(r) + 1).padStart(3)}  ${String(r.status).padEnd(9)} ${String(r.finishedAfterMs).padStart(8)}  ${String(r.longtasks.count).padStart(9)}  ${String(r.longtasks.max).padStart(6)}  ${String(r.longtasks.p95).padStart(6)}  ${String(r.frames.max).padStart(8)}  ${String(r.frames.p95).padStart(7)}  ${String(r.loafs.max).padStart(8)}`,
+    `${r.variant.padEnd(8)} ${String(results.filter((x) => x.variant === r.variant).indexOf(r) + 1).padStart(3)}  ${String(r.status).padEnd(9)} ${String(r.finishedAfterMs).padStart(8)}  ${String(r.longtasks.count).padStart(9)}  ${String(r.longtasks.max).padStart(6)}  ${String(r.longtasks.p95).padStart(6)}  ${String(r.frames.max).padStart(8)}  ${String(r.frames.p95).padStart(7)}  ${String(r.loafs.max).padStart(8)}` +
+      (r.trace ? `  ${String(r.trace.cpuMax).padStart(12)}  ${String(r.trace.cpuTotal).padStart(9)}` : ''),
   );
 });
 if (args.json) fs.writeFileSync(path.resolve(String(args.json)), JSON.stringify(results, null, 2));

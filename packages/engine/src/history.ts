@@ -4,14 +4,40 @@ import type { HistoryEvent, HistoryEventType } from './types.js';
 /** AWS quota: a STANDARD execution history holds at most 25,000 events (AWS dg/limits.html). */
 export const MAX_HISTORY_EVENTS = 25_000;
 
-/** Compact JSON text of a value, as the wire carries `input`/`output`/`parameters`. `undefined` becomes `null`. */
+/**
+ * The engine's limit on the nesting depth of a JSON value (objects and arrays). Not an AWS quota: `JSON.stringify`
+ * overflows the JS stack at about 4,100 levels and takes time quadratic in the depth, so a loop whose output nests its
+ * input (`"Output": "{% {\"k\": $states.input} %}"`) would otherwise end in a stack overflow after seconds of work.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** A payload nested deeper than {@link MAX_JSON_DEPTH}; `text` is its JSON text when it could still be produced. */
+export class JsonTooDeep extends AslError {
+  constructor(readonly text?: string) {
+    super('States.Runtime', `The payload is nested more than ${MAX_JSON_DEPTH} levels deep, the engine's limit on JSON nesting.`);
+    (this as { fatal?: boolean }).fatal = true;
+  }
+}
+
+/**
+ * Compact JSON text of a value, as the wire carries `input`/`output`/`parameters`. `undefined` becomes `null`.
+ * Throws {@link JsonTooDeep} (fatal `States.Runtime`) for a value nested deeper than {@link MAX_JSON_DEPTH}.
+ */
 export function toJsonText(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     // JSON values are treated as immutable and shared between states: a state's output object is the next state's
     // input object, so its text is computed once.
     const hit = textCache.get(value);
     if (hit !== undefined) return hit;
-    const s = JSON.stringify(value);
+    let s: string;
+    try {
+      s = JSON.stringify(value);
+    } catch (e) {
+      if (e instanceof RangeError && /call stack/i.test(e.message)) throw new JsonTooDeep();
+      throw e;
+    }
+    // depth d needs at least 2d characters: only long texts are scanned, once per object
+    if (s.length > 2 * MAX_JSON_DEPTH && jsonTextDeeperThan(s, MAX_JSON_DEPTH)) throw new JsonTooDeep(s);
     textCache.set(value, s);
     return s;
   }
@@ -19,6 +45,28 @@ export function toJsonText(value: unknown): string {
   return s === undefined ? 'null' : s;
 }
 const textCache = new WeakMap<object, string>();
+
+/** Whether compact JSON text nests objects/arrays more than `max` levels deep (strings skipped with indexOf). */
+export function jsonTextDeeperThan(s: string, max: number): boolean {
+  let d = 0;
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 34 /* " */) {
+      // jump to the closing quote: one preceded by an even number of backslashes
+      for (;;) {
+        i = s.indexOf('"', i + 1);
+        if (i < 0) return false;
+        let b = 0;
+        while (s.charCodeAt(i - 1 - b) === 92 /* \ */) b++;
+        if ((b & 1) === 0) break;
+      }
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      if (++d > max) return true;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) d--;
+  }
+  return false;
+}
 
 /** The `truncated: false` details object that accompanies every input/output (HistoryEventExecutionDataDetails). */
 export const NOT_TRUNCATED = Object.freeze({ truncated: false });

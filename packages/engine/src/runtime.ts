@@ -1,5 +1,5 @@
 import { AslError } from './errors.js';
-import { HistoryRecorder, toJsonText } from './history.js';
+import { HistoryRecorder, JsonTooDeep, toJsonText } from './history.js';
 import type { Clock } from './clock.js';
 import type { HistoryEventType, MockConfig, TaskHandler } from './types.js';
 import type { Vars } from './variables.js';
@@ -7,11 +7,16 @@ import type { Vars } from './variables.js';
 /** AWS quota: input or output of a task, state or execution is at most 262,144 bytes of UTF-8 (AWS dg/limits.html). */
 export const MAX_PAYLOAD_BYTES = 262_144;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** UTF-8 byte length of a string, without allocating (TextEncoder-equivalent). */
 export function utf8Length(s: string): number {
   if (s.length * 3 <= MAX_PAYLOAD_BYTES) return s.length; // cannot exceed: callers only compare against the quota
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
+  // the regex scan is ~10x faster than the charCode loop on the (mostly ASCII) JSON text of a large payload
+  const first = s.search(NON_ASCII);
+  if (first < 0) return s.length;
+  let n = first;
+  for (let i = first; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
@@ -63,9 +68,16 @@ export class CancelScope {
     for (const c of this.children) c.cancel(reason);
   }
   throwIfCancelled(): void { if (this.cancelled) throw this.cancelled; }
-  /** `p`, unless this scope is cancelled first. */
+  /**
+   * `p`, unless this scope is cancelled first. `p` is always observed: a timer or handler promise that rejects after
+   * the scope was cancelled (e.g. `Clock.dispose` rejecting a live timer when the execution ends) must not surface
+   * as an unhandled rejection.
+   */
   wait<T>(p: Promise<T>): Promise<T> {
-    if (this.cancelled) return Promise.reject(this.cancelled);
+    if (this.cancelled) {
+      p.then(undefined, ignore);
+      return Promise.reject(this.cancelled);
+    }
     return new Promise<T>((resolve, reject) => {
       const w = (e: unknown) => reject(e);
       this.waiters.add(w);
@@ -76,6 +88,8 @@ export class CancelScope {
     });
   }
 }
+
+const ignore = (): void => {};
 
 /** One sequence of states: the execution, a Parallel branch or a Map iteration. */
 export interface Lane {
@@ -137,7 +151,14 @@ export class Runtime {
   /** JSON text of a payload, checking the payload quota. */
   payload(value: unknown, what: () => string): string {
     if (!this.quotas && !this.rec.keep) return '';
-    const text = toJsonText(value);
+    let text: string;
+    try {
+      text = toJsonText(value);
+    } catch (e) {
+      // nested too deep (engine limit) and over the quota as well: the AWS quota is the error to report
+      if (!(this.quotas && e instanceof JsonTooDeep && e.text !== undefined && utf8Length(e.text) > MAX_PAYLOAD_BYTES)) throw e;
+      text = e.text;
+    }
     if (this.quotas && utf8Length(text) > MAX_PAYLOAD_BYTES) {
       const e = new AslError('States.DataLimitExceeded', what());
       (e as any).fatal = true;

@@ -8,6 +8,7 @@ import { AslError } from '../errors.js';
 import type { EvalContext } from '../io/eval-context.js';
 import { hashHex, JavaRandom, noNegativeZero } from '../io/intrinsics.js';
 import { compileFast, NO_FAST } from './fast.js';
+import { JsonTooDeep, MAX_JSON_DEPTH } from '../history.js';
 
 /** A compiled JSONata-mode value. */
 export interface CompiledJsonata {
@@ -243,40 +244,42 @@ function messageOf(e: unknown): string {
 }
 
 /** Strips JSONata's internal marks (sequences, functions) so the result is plain JSON; copies only if needed. */
-function toJson(v: unknown): unknown {
+function toJson(v: unknown, depth = 0): unknown {
   if (v === null || typeof v !== 'object') {
     if (typeof v === 'function') return undefined;
     if (typeof v === 'number' && !Number.isFinite(v)) return String(v); // AWS writes "Infinity" / "NaN"
     return v;
   }
-  if (!needsClean(v)) return v;
+  if (!needsClean(v, depth)) return v;
   if (Array.isArray(v)) {
     const out: unknown[] = [];
     for (const x of v) {
-      const c = toJson(x);
+      const c = toJson(x, depth + 1);
       if (c !== undefined) out.push(c);
     }
     return out;
   }
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) {
-    const c = toJson(x);
+    const c = toJson(x, depth + 1);
     if (c !== undefined) out[k] = c;
   }
   return out;
 }
 
-function needsClean(v: unknown): boolean {
+/** `depth`: containers above `v`; deeper than MAX_JSON_DEPTH fails cleanly instead of overflowing the JS stack. */
+function needsClean(v: unknown, depth: number): boolean {
   if (v === null) return false;
   if (typeof v === 'function' || v === undefined) return true;
   if (typeof v === 'number') return !Number.isFinite(v);
   if (typeof v !== 'object') return false;
+  if (depth >= MAX_JSON_DEPTH) throw new JsonTooDeep();
   if (Array.isArray(v)) {
     if ((v as Seq).sequence) return true;
-    for (const x of v) if (needsClean(x)) return true;
+    for (const x of v) if (needsClean(x, depth + 1)) return true;
     return false;
   }
-  for (const k in v) if (needsClean((v as Record<string, unknown>)[k])) return true;
+  for (const k in v) if (needsClean((v as Record<string, unknown>)[k], depth + 1)) return true;
   return false;
 }
 

@@ -5,10 +5,10 @@
 import { validateDefinition, type Diagnostic } from '@asl-studio/asl';
 import { AslError } from './errors.js';
 import { RealClock, SimulatedClock, type Clock } from './clock.js';
-import { HistoryRecorder, MAX_HISTORY_EVENTS, NOT_TRUNCATED, toJsonText } from './history.js';
+import { HistoryRecorder, JsonTooDeep, MAX_HISTORY_EVENTS, NOT_TRUNCATED, toJsonText } from './history.js';
 import { compileMachine, runLane } from './machine.js';
 import { Cancelled, CancelScope, LaneFailure, Runtime, type Lane } from './runtime.js';
-import type { Execution, ExecutionOptions, ExecutionResult, RawMachine } from './types.js';
+import type { Execution, ExecutionOptions, ExecutionResult, HistoryEventType, RawMachine } from './types.js';
 import { Vars } from './variables.js';
 
 /** Thrown by {@link startExecution} and {@link testState} for a definition that does not validate. */
@@ -24,6 +24,15 @@ export const EXPRESS_MAX_MS = 5 * 60 * 1000;
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_ACCOUNT = '123456789012';
 export const DEFAULT_ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT}:role/StepFunctionsRole`;
+
+/** The execution input's text for `ExecutionStarted`, even when it cannot be serialised (nested too deep). */
+function inputTextOf(input: unknown): string {
+  try {
+    return toJsonText(input);
+  } catch (e) {
+    return e instanceof JsonTooDeep && e.text !== undefined ? e.text : 'null';
+  }
+}
 
 /** Validates with `@asl-studio/asl` and throws {@link DefinitionError} on any error diagnostic. */
 export function assertValid(definition: unknown): void {
@@ -84,15 +93,20 @@ export function startUnchecked(definition: RawMachine, options: ExecutionOptions
   const result = new Promise<ExecutionResult>((r) => { settle = r; });
   let done = false;
   const timers: { cancel(): void }[] = [];
-  const finish = (r: Omit<ExecutionResult, 'history'>): void => {
+  /** Records the terminal event and settles the result, once. */
+  const finish = (r: Omit<ExecutionResult, 'history'>, type: HistoryEventType, prev: number, detailsKey: string, details: object): void => {
     if (done) return;
+    // done before the event is recorded: an onEvent listener that reacts to it (e.g. by calling stop) finds the
+    // execution finished instead of recording a second terminal event
     done = true;
     rt.closed = true;
+    rec.add(type, prev, detailsKey, details);
     for (const t of timers) t.cancel();
     options.signal?.removeEventListener('abort', onAbort);
     root.cancel(new Cancelled(undefined));
     clock.dispose(new Cancelled(undefined));
-    settle({ ...r, history: rec.events });
+    // history 'none' keeps no events in the result, also when an onEvent listener made the recorder build them
+    settle({ ...r, history: options.history === 'none' ? [] : rec.events });
   };
   const lastId = (): number => rec.count;
   const terminate = (status: 'TIMED_OUT' | 'ABORTED', error?: string, cause?: string): void => {
@@ -100,9 +114,9 @@ export function startUnchecked(definition: RawMachine, options: ExecutionOptions
     const d: Record<string, unknown> = {};
     if (error !== undefined) d.error = error;
     if (cause !== undefined) d.cause = cause;
-    if (status === 'TIMED_OUT') rec.add('ExecutionTimedOut', lastId(), 'executionTimedOutEventDetails', d);
-    else rec.add('ExecutionAborted', lastId(), 'executionAbortedEventDetails', d);
-    finish({ status, ...(error !== undefined ? { error } : {}), ...(cause !== undefined ? { cause } : {}) });
+    finish({ status, ...(error !== undefined ? { error } : {}), ...(cause !== undefined ? { cause } : {}) },
+      status === 'TIMED_OUT' ? 'ExecutionTimedOut' : 'ExecutionAborted', lastId(),
+      status === 'TIMED_OUT' ? 'executionTimedOutEventDetails' : 'executionAbortedEventDetails', d);
   };
   const onAbort = (): void => {
     const reason = options.signal?.reason;
@@ -115,12 +129,12 @@ export function startUnchecked(definition: RawMachine, options: ExecutionOptions
       inputText = rt.payload(input, () => 'The execution input exceeds the maximum number of bytes service limit.');
     } catch (e) {
       const err = e as AslError;
-      rec.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input: toJsonText(input), inputDetails: NOT_TRUNCATED, roleArn: DEFAULT_ROLE_ARN });
-      rec.add('ExecutionFailed', 1, 'executionFailedEventDetails', { error: err.name, cause: err.causeText });
-      finish({ status: 'FAILED', error: err.name, cause: err.causeText });
+      rec.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input: inputTextOf(input), inputDetails: NOT_TRUNCATED, roleArn: DEFAULT_ROLE_ARN });
+      finish({ status: 'FAILED', error: err.name, cause: err.causeText }, 'ExecutionFailed', 1, 'executionFailedEventDetails', { error: err.name, cause: err.causeText });
       return;
     }
     rec.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input: inputText, inputDetails: NOT_TRUNCATED, roleArn: DEFAULT_ROLE_ARN });
+    if (done) return; // stopped by an onEvent listener
     const limitS = typeof definition.TimeoutSeconds === 'number' ? definition.TimeoutSeconds : undefined;
     if (limitS !== undefined) {
       const t = clock.sleep(limitS * 1000);
@@ -142,12 +156,10 @@ export function startUnchecked(definition: RawMachine, options: ExecutionOptions
         outText = rt.payload(output, () => 'The execution output exceeds the maximum number of bytes service limit.');
       } catch (e) {
         const err = e as AslError;
-        rec.add('ExecutionFailed', lane.prev, 'executionFailedEventDetails', { error: err.name, cause: err.causeText });
-        finish({ status: 'FAILED', error: err.name, cause: err.causeText });
+        finish({ status: 'FAILED', error: err.name, cause: err.causeText }, 'ExecutionFailed', lane.prev, 'executionFailedEventDetails', { error: err.name, cause: err.causeText });
         return;
       }
-      rec.add('ExecutionSucceeded', lane.prev, 'executionSucceededEventDetails', { output: outText, outputDetails: NOT_TRUNCATED });
-      finish({ status: 'SUCCEEDED', output });
+      finish({ status: 'SUCCEEDED', output }, 'ExecutionSucceeded', lane.prev, 'executionSucceededEventDetails', { output: outText, outputDetails: NOT_TRUNCATED });
     } catch (e) {
       if (done) return;
       if (e instanceof Cancelled) return;
@@ -157,19 +169,24 @@ export function startUnchecked(definition: RawMachine, options: ExecutionOptions
       const d: Record<string, unknown> = {};
       if (f.error !== undefined) d.error = f.error;
       if (f.cause !== undefined) d.cause = f.cause;
-      rec.add('ExecutionFailed', lane.prev, 'executionFailedEventDetails', d);
-      finish({ status: 'FAILED', ...(f.error !== undefined ? { error: f.error } : {}), ...(f.cause !== undefined ? { cause: f.cause } : {}) });
+      finish({ status: 'FAILED', ...(f.error !== undefined ? { error: f.error } : {}), ...(f.cause !== undefined ? { cause: f.cause } : {}) },
+        'ExecutionFailed', lane.prev, 'executionFailedEventDetails', d);
     }
   };
 
   if (options.signal?.aborted) {
     queueMicrotask(() => {
-      rec.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input: toJsonText(input), inputDetails: NOT_TRUNCATED, roleArn: DEFAULT_ROLE_ARN });
+      rec.add('ExecutionStarted', 0, 'executionStartedEventDetails', { input: inputTextOf(input), inputDetails: NOT_TRUNCATED, roleArn: DEFAULT_ROLE_ARN });
       terminate('ABORTED');
     });
   } else {
     options.signal?.addEventListener('abort', onAbort);
-    void run();
+    // run() handles its own failures; this is the last line of defence: nothing may escape as an unhandled rejection
+    run().catch((e: unknown) => {
+      if (done) return;
+      const cause = e instanceof Error ? e.message : String(e);
+      finish({ status: 'FAILED', error: 'States.Runtime', cause }, 'ExecutionFailed', rec.count, 'executionFailedEventDetails', { error: 'States.Runtime', cause });
+    });
   }
 
   const callback = (token: string) => {

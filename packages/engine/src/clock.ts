@@ -34,6 +34,10 @@ export class SimulatedClock implements Clock {
   private external = 0;
   private scheduled = false;
   private disposed = false;
+  /** While an external operation is in flight: real and virtual time when it began, and the real timer armed. */
+  private blockedReal = 0;
+  private blockedVirtual = 0;
+  private realTimer: ReturnType<typeof setTimeout> | undefined;
   constructor(start: number) { this.t = start; }
   now(): number { return this.t; }
 
@@ -48,19 +52,28 @@ export class SimulatedClock implements Clock {
     return { promise, cancel: () => { vt.live = false; } };
   }
 
+  /**
+   * While an external operation is in flight virtual time does not jump, but it does not stand still forever either:
+   * a timer fires once as much real time has passed since the operation began as it was due in virtual time (a task
+   * handler that never settles still ends by its TimeoutSeconds; a `.waitForTaskToken` wait by its HeartbeatSeconds).
+   */
   beginExternal(): () => void {
-    this.external++;
+    if (this.external++ === 0) {
+      this.blockedReal = Date.now();
+      this.blockedVirtual = this.t;
+    }
     let done = false;
     return () => {
       if (done) return;
       done = true;
-      this.external--;
+      if (--this.external === 0) this.clearReal();
       this.schedule();
     };
   }
 
   dispose(reason: unknown): void {
     this.disposed = true;
+    this.clearReal();
     const timers = this.heap;
     this.heap = [];
     for (const vt of timers) if (vt.live) vt.reject(reason);
@@ -72,9 +85,35 @@ export class SimulatedClock implements Clock {
     macrotask(() => this.tick());
   }
 
+  private clearReal(): void {
+    if (this.realTimer !== undefined) clearTimeout(this.realTimer);
+    this.realTimer = undefined;
+  }
+
+  /** Arms a real timer for the earliest virtual timer while an external operation blocks virtual time. */
+  private armReal(): void {
+    this.clearReal();
+    while (this.heap.length && !this.heap[0].live) this.pop();
+    if (!this.heap.length) return;
+    const dueReal = this.blockedReal + (this.heap[0].at - this.blockedVirtual);
+    this.realTimer = setTimeout(() => {
+      this.realTimer = undefined;
+      if (this.disposed) return;
+      if (this.external === 0) this.schedule();
+      else if (Date.now() < dueReal) this.armReal(); // the delay was clamped to setTimeout's 24.8-day maximum
+      else this.fire();
+    }, Math.min(Math.max(0, dueReal - Date.now()), 0x7fffffff));
+  }
+
   private tick(): void {
     this.scheduled = false;
-    if (this.disposed || this.external > 0) return;
+    if (this.disposed) return;
+    if (this.external > 0) { this.armReal(); return; }
+    this.fire();
+  }
+
+  /** Fires the earliest live timer (and every other one due at the same instant), advancing virtual time. */
+  private fire(): void {
     // drop cancelled timers at the top
     while (this.heap.length && !this.heap[0].live) this.pop();
     if (!this.heap.length) return;

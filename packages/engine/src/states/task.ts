@@ -64,16 +64,22 @@ export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): Co
     // the answer, raced against TimeoutSeconds on the execution clock
     lane.current = 'Task';
     let answer: Answer;
-    const pending = invoke(x, info, args, heartbeatS);
-    if (timeoutS !== undefined) {
-      const t = rt.clock.sleep(timeoutS * 1000);
-      answer = await lane.cancel.wait(Promise.race([
-        pending,
-        t.promise.then((): Answer => ({ error: new AslError('States.Timeout'), source: 'default' })),
-      ]));
-      t.cancel();
-    } else {
-      answer = await lane.cancel.wait(pending);
+    const release: Release = {};
+    const pending = invoke(x, info, args, heartbeatS, release);
+    try {
+      if (timeoutS !== undefined) {
+        const t = rt.clock.sleep(timeoutS * 1000);
+        answer = await lane.cancel.wait(Promise.race([
+          pending,
+          t.promise.then((): Answer => ({ error: new AslError('States.Timeout'), source: 'default' })),
+        ]));
+        t.cancel();
+      } else {
+        answer = await lane.cancel.wait(pending);
+      }
+    } finally {
+      // a handler or callback given up on (TimeoutSeconds, a stopped lane) must not hold virtual time any longer
+      release.fn?.();
     }
 
     if (!answer.error && (info.pattern === 'sync' || info.pattern === 'token') && info.kind === 'service') {
@@ -147,11 +153,17 @@ export function pickMockResponse(responses: Record<string, MockedResponse>, n: n
 /** Converts what a handler threw into an ASL error: Error name → error, message → cause. */
 export function handlerError(e: unknown): AslError {
   if (e instanceof AslError) return e;
-  if (e instanceof Error) return new AslError(e.name || 'Error', e.message);
-  return new AslError('States.TaskFailed', typeof e === 'string' ? e : toJsonText(e));
+  if (e instanceof Error) return new AslError(typeof e.name === 'string' && e.name ? e.name : 'Error', String(e.message));
+  if (typeof e === 'string') return new AslError('States.TaskFailed', e);
+  let cause: string;
+  try { cause = toJsonText(e); } catch { cause = Object.prototype.toString.call(e); } // a BigInt, a circular object…
+  return new AslError('States.TaskFailed', cause);
 }
 
-async function invoke(x: StateRun, info: ResourceInfo, args: unknown, heartbeatS: number | undefined): Promise<Answer> {
+/** Ends the wait for a handler or callback that is still in flight when the Task stops waiting for it. */
+interface Release { fn?: () => void }
+
+async function invoke(x: StateRun, info: ResourceInfo, args: unknown, heartbeatS: number | undefined, release: Release): Promise<Answer> {
   const { rt, cs } = x;
   const n = rt.invocations.get(cs.name) ?? 0;
   rt.invocations.set(cs.name, n + 1);
@@ -169,6 +181,7 @@ async function invoke(x: StateRun, info: ResourceInfo, args: unknown, heartbeatS
   const handler = rt.taskHandlers?.[cs.name];
   if (handler) {
     const end = rt.clock.beginExternal();
+    release.fn = end;
     try {
       const result = await handler(args, { stateName: cs.name, resource: info.arn, taskToken: x.taskToken });
       return { result: result === undefined ? null : result, source: 'handler' };
@@ -179,7 +192,7 @@ async function invoke(x: StateRun, info: ResourceInfo, args: unknown, heartbeatS
     }
   }
   if (info.pattern === 'token' && x.taskToken !== undefined) {
-    return awaitCallback(x, x.taskToken, heartbeatS);
+    return awaitCallback(x, x.taskToken, heartbeatS, release);
   }
   return {
     result: defaultResponse(info, args, { executionArn: String(rt.contextExecution.Id), now: rt.clock.now(), region: rt.region, account: rt.account }),
@@ -188,7 +201,7 @@ async function invoke(x: StateRun, info: ResourceInfo, args: unknown, heartbeatS
 }
 
 /** Waits for SendTaskSuccess/Failure (AWS dg/connect-to-resource.html#connect-wait-token); heartbeats reset HeartbeatSeconds. */
-function awaitCallback(x: StateRun, token: string, heartbeatS: number | undefined): Promise<Answer> {
+function awaitCallback(x: StateRun, token: string, heartbeatS: number | undefined, release: Release): Promise<Answer> {
   const { rt } = x;
   return new Promise<Answer>((resolve) => {
     const end = rt.clock.beginExternal();
@@ -212,6 +225,7 @@ function awaitCallback(x: StateRun, token: string, heartbeatS: number | undefine
       reject: (err) => finish({ error: err, source: 'callback' }),
       heartbeat: arm,
     });
+    release.fn = () => finish({ error: new AslError('States.Timeout'), source: 'callback' });
     arm();
   });
 }

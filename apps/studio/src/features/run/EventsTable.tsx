@@ -183,9 +183,11 @@ export function EventsTable() {
     }
   }, [activeKey]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const first = Math.max(0, rowAt(viewTop, list.length, expandedIdx) - OVERSCAN);
+  // While following, the rows above the view are replaced by the next update anyway: a small overscan is enough.
+  const overscan = following ? 2 : OVERSCAN;
+  const first = Math.max(0, rowAt(viewTop, list.length, expandedIdx) - overscan);
   let last = first;
-  while (last < list.length && offsetOf(last, expandedIdx) < viewTop + height + OVERSCAN * ROW_H) last++;
+  while (last < list.length && offsetOf(last, expandedIdx) < viewTop + height + overscan * ROW_H) last++;
   const startMs = n ? rows.time(0) : 0;
 
   const onRow = (row: number) => {

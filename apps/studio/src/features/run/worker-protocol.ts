@@ -164,4 +164,4 @@ export const BATCH_MAX_DELAY_MS = 32;
 /** Events in flight (posted, not yet acknowledged by the history worker) at most. */
 export const FLOW_WINDOW = 3000;
 /** The page gets at most one update per this many ms while events stream in (and one in flight at a time). */
-export const PUBLISH_INTERVAL_MS = 100;
+export const PUBLISH_INTERVAL_MS = 150;

@@ -1,8 +1,10 @@
 /**
  * A large Map in the browser (functional, not timed — scripts/measure-map10k.mjs measures the main thread): a
  * 2,000-item Map with a Task streams into the canvas, the run panel and the events table; its iterations can be
- * navigated; an event row expands to its JSON; the events filter works; Stop aborts a run in real time.
+ * navigated; an event row expands to its JSON; the events filter works; the exported history replays to the same
+ * view; Stop aborts a run in real time.
  */
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, expectCanvasShows, expectExecutionStatus, importFile, openApp, snap, stateNode, test, toolbarButton, writeTestFile, type AslMachine } from './fixtures';
 
@@ -79,6 +81,20 @@ test('a 2,000-item Map streams into the run view; iterations, events and the fil
   await expect(page.locator('.run-ev-json').first()).toContainText('"taskScheduledEventDetails"');
   await expect(page.locator('.run-ev-json').first()).toContainText('"resource": "invoke"');
   await snap(page, 'run-map-events');
+
+  // Export history (written by the history worker), then replay it offline: the same view.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export history' }).click()]);
+  const file = await download.path();
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { events: { id: number; type: string }[] };
+  expect(exported.events).toHaveLength(total);
+  expect(exported.events[total - 1].type).toBe('ExecutionSucceeded');
+  await page.getByRole('button', { name: 'Clear', exact: true }).click();
+  await expect(stateNode(page, 'Work')).not.toHaveAttribute('data-status', /./);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Load history…' }).click()]);
+  await chooser.setFiles(file);
+  await expectExecutionStatus(page, 'Succeeded');
+  for (const name of ['Fan out', 'Work', 'Done']) await expect(stateNode(page, name)).toHaveAttribute('data-status', 'succeeded');
+  await expect(page.locator('.run-events-bar')).toContainText(total.toLocaleString('en-US'));
 });
 
 test('Stop aborts a running execution (real time)', async ({ page }, testInfo) => {

@@ -11,17 +11,28 @@ describe('SimulatedClock', () => {
     expect(seen).toEqual([['b', 3000], ['a', 6000]]);
   });
 
-  it('does not advance while an external operation is in flight', async () => {
+  it('does not jump while an external operation is in flight', async () => {
     const c = new SimulatedClock(0);
     const end = c.beginExternal();
     let fired = false;
-    void c.sleep(10).promise.then(() => { fired = true; });
+    void c.sleep(10_000).promise.then(() => { fired = true; });
     await new Promise((r) => setTimeout(r, 10));
     expect(fired).toBe(false);
     end();
     await new Promise((r) => setTimeout(r, 10));
     expect(fired).toBe(true);
-    expect(c.now()).toBe(10);
+    expect(c.now()).toBe(10_000);
+  });
+
+  it('while an external operation is in flight, a timer fires once its delay has passed in real time', async () => {
+    const c = new SimulatedClock(0);
+    const end = c.beginExternal(); // e.g. a task handler that never settles
+    const t0 = Date.now();
+    await c.sleep(50).promise; // e.g. its TimeoutSeconds
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(45);
+    expect(c.now()).toBe(50);
+    end();
+    c.dispose(new Error('done'));
   });
 
   it('cancelled timers neither fire nor move time', async () => {

@@ -5,7 +5,7 @@
 import { AslError } from './errors.js';
 import { NOT_TRUNCATED } from './history.js';
 import {
-  Cancelled, LaneFailure, type CompiledState, type Outcome, type StateRun,
+  Cancelled, LaneFailure, type Catcher, type CompiledState, type Outcome, type StateRun,
   compileCatchers, compileIo, compileRetriers, errorMatches, evalAssign, evalCtx, applyAssign, exitState,
   isFatal, prefixedCause, retryDelayMs, sizeCause, toAslError, enteredType,
 } from './skeleton.js';
@@ -158,8 +158,9 @@ async function retryLoop(x: StateRun, testing: boolean, pending: Promise<Outcome
       }
       // Retry (spec "Retrying after error")
       if (attempts) {
-        const i = cs.retriers.findIndex((r) => errorMatches(r.errorEquals, err.name));
-        if (i >= 0) {
+        let i = 0;
+        while (i < cs.retriers.length && !errorMatches(cs.retriers[i].errorEquals, err.name)) i++;
+        if (i < cs.retriers.length) {
           const r = cs.retriers[i];
           if (attempts[i] < r.maxAttempts) {
             const ms = retryDelayMs(r, attempts[i]);
@@ -174,7 +175,8 @@ async function retryLoop(x: StateRun, testing: boolean, pending: Promise<Outcome
       if (cs.type === 'Map') rt.emit(lane, 'MapStateFailed');
       else if (cs.type === 'Parallel') rt.emit(lane, 'ParallelStateFailed');
       // Catch (spec "Fallback states")
-      const c = cs.catchers.find((k) => errorMatches(k.errorEquals, err.name));
+      let c: Catcher | undefined;
+      for (const k of cs.catchers) if (errorMatches(k.errorEquals, err.name)) { c = k; break; }
       if (!c) throw new LaneFailure(err.name, cause, false);
       const errorOutput: Record<string, unknown> = { Error: err.name };
       errorOutput.Cause = cause ?? '';

@@ -51,21 +51,55 @@ export function toLaneFailure(e: unknown): LaneFailure {
  * wait registered on it and on its descendants with {@link Cancelled}.
  */
 export class CancelScope {
-  cancelled: Cancelled | undefined;
-  private readonly waiters = new Set<(e: unknown) => void>();
-  private readonly children = new Set<CancelScope>();
+  cancelled: Cancelled | undefined = undefined;
+  /** The reject of the wait in progress (a lane waits on one thing at a time); more at once go to `moreWaiters`. */
+  private waiter: ((e: unknown) => void) | undefined = undefined;
+  private moreWaiters: Set<(e: unknown) => void> | undefined = undefined;
+  /** Children as an intrusive list (Map iterations come and go by the thousand: no Set to grow and shrink). */
+  private firstChild: CancelScope | undefined = undefined;
+  private lastChild: CancelScope | undefined = undefined;
+  private prevSibling: CancelScope | undefined = undefined;
+  private nextSibling: CancelScope | undefined = undefined;
+  private attached = false;
   constructor(readonly parent?: CancelScope) {
-    parent?.children.add(this);
-    if (parent?.cancelled) this.cancelled = parent.cancelled;
+    if (parent) {
+      // appended: cancellation reaches the children in the order they were created
+      this.attached = true;
+      const last = parent.lastChild;
+      if (last) last.nextSibling = this;
+      else parent.firstChild = this;
+      this.prevSibling = last;
+      parent.lastChild = this;
+      if (parent.cancelled) this.cancelled = parent.cancelled;
+    }
   }
   /** Detaches from the parent (call when the lane ends). */
-  close(): void { this.parent?.children.delete(this); }
+  close(): void {
+    if (!this.attached) return;
+    this.attached = false;
+    const { prevSibling: prev, nextSibling: next } = this;
+    if (prev) prev.nextSibling = next;
+    else this.parent!.firstChild = next;
+    if (next) next.prevSibling = prev;
+    else this.parent!.lastChild = prev;
+    this.prevSibling = this.nextSibling = undefined;
+  }
   cancel(reason: Cancelled): void {
     if (this.cancelled) return;
     this.cancelled = reason;
-    for (const w of this.waiters) w(reason);
-    this.waiters.clear();
-    for (const c of this.children) c.cancel(reason);
+    const w = this.waiter;
+    this.waiter = undefined;
+    if (w) w(reason);
+    const more = this.moreWaiters;
+    if (more) {
+      this.moreWaiters = undefined;
+      for (const m of more) m(reason);
+    }
+    for (let c = this.firstChild; c; ) {
+      const next = c.nextSibling;
+      c.cancel(reason);
+      c = next;
+    }
   }
   throwIfCancelled(): void { if (this.cancelled) throw this.cancelled; }
   /**
@@ -79,13 +113,21 @@ export class CancelScope {
       return Promise.reject(this.cancelled);
     }
     return new Promise<T>((resolve, reject) => {
-      const w = (e: unknown) => reject(e);
-      this.waiters.add(w);
+      this.addWaiter(reject);
       p.then(
-        (v) => { this.waiters.delete(w); resolve(v); },
-        (e) => { this.waiters.delete(w); reject(e); },
+        (v) => { this.removeWaiter(reject); resolve(v); },
+        (e) => { this.removeWaiter(reject); reject(e); },
       );
     });
+  }
+  private addWaiter(w: (e: unknown) => void): void {
+    // the slot holds the oldest wait: cancellation rejects waits in the order they began
+    if (this.waiter === undefined && (this.moreWaiters === undefined || this.moreWaiters.size === 0)) this.waiter = w;
+    else (this.moreWaiters ??= new Set()).add(w);
+  }
+  private removeWaiter(w: (e: unknown) => void): void {
+    if (this.waiter === w) this.waiter = undefined;
+    else this.moreWaiters?.delete(w);
   }
 }
 

@@ -8,7 +8,7 @@ import { sha256, sha384, sha512 } from '@noble/hashes/sha2.js';
 import { AslError } from '../errors.js';
 import { base64FromBytes, bytesFromBase64, hex, utf8Decode, utf8Encode } from './bytes.js';
 import type { EvalContext } from './eval-context.js';
-import { compilePath, MISSING, type CompiledPath } from './jsonpath.js';
+import { compilePath, MISSING, remember, type CompiledPath } from './jsonpath.js';
 import { copyObject, deepEqual } from './json-equal.js';
 
 /** A compiled intrinsic function call. */
@@ -520,8 +520,14 @@ function compileArg(a: Arg): (ctx: EvalContext) => unknown {
     case 'call': {
       const impl = IMPLS[a.name as keyof typeof IMPLS];
       const args = a.args.map(compileArg);
+      const n = args.length;
       const raw = a.args.map((x) => (x.kind === 'literal' ? x.raw : undefined));
-      return (ctx) => impl(args.map((f) => f(ctx)), raw);
+      return (ctx) => {
+        // a packed array built by push: Array.prototype.map's holey result array gave the optimised impls a second map
+        const values: unknown[] = [];
+        for (let i = 0; i < n; i++) values.push(args[i]!(ctx));
+        return impl(values, raw);
+      };
     }
   }
 }
@@ -539,6 +545,16 @@ function compileArg(a: Arg): (ctx: EvalContext) => unknown {
  * @example compileIntrinsic("States.Format('Hello, {}', $.name)").evaluate(ctx) // "Hello, Ana"
  */
 export function compileIntrinsic(expr: string): CompiledIntrinsic {
+  let hit = intrinsicCache.get(expr);
+  if (hit === undefined) {
+    hit = compileIntrinsicUncached(expr);
+    remember(intrinsicCache, expr, hit);
+  }
+  return hit;
+}
+const intrinsicCache = new Map<string, CompiledIntrinsic>();
+
+function compileIntrinsicUncached(expr: string): CompiledIntrinsic {
   const p = new Parser(expr);
   const call = p.call(1);
   p.ws();

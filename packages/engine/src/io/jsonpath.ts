@@ -359,9 +359,31 @@ export interface CompilePathOptions {
  * @example compilePath('$.order.items[0].id').evaluate({input, context, variables})
  */
 export function compilePath(text: string, options: CompilePathOptions = {}): CompiledPath {
+  // compiled paths are immutable closures: a definition that repeats a path (`$.cur.name` in every state) compiles it once
+  const cache = options.strictIndex === true ? strictPathCache : pathCache;
+  let hit = cache.get(text);
+  if (hit === undefined) {
+    hit = compilePathUncached(text, options.strictIndex === true);
+    remember(cache, text, hit);
+  }
+  return hit;
+}
+
+/** Most distinct texts kept by each compile cache (a long-lived process, e.g. the studio's worker, compiles many). */
+const CACHE_LIMIT = 10_000;
+const pathCache = new Map<string, CompiledPath>();
+const strictPathCache = new Map<string, CompiledPath>();
+const referenceCache = new Map<string, ReferencePath>();
+/** Adds to a compile cache, emptying it first when full. */
+export function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+}
+
+function compilePathUncached(text: string, strictIndex: boolean): CompiledPath {
   const parsed = parsePath(text);
   const { root } = parsed;
-  const walk = compileWalker(parsed, options.strictIndex === true);
+  const walk = compileWalker(parsed, strictIndex);
   const run = (ctx: EvalContext): Lookup => {
     const src = sourceOf(root, ctx);
     if (src instanceof Miss) return src;
@@ -840,6 +862,15 @@ export interface ReferencePath {
  * Spec: states-language.net/spec.html#ref-paths; AWS dg/input-output-resultpath.html.
  */
 export function compileReferencePath(text: string): ReferencePath {
+  let hit = referenceCache.get(text);
+  if (hit === undefined) {
+    hit = compileReferencePathUncached(text);
+    remember(referenceCache, text, hit);
+  }
+  return hit;
+}
+
+function compileReferencePathUncached(text: string): ReferencePath {
   const parsed = parsePath(text);
   if (parsed.root.kind !== 'input') throw invalidPath(text, 'a reference path must start with $');
   if (parsed.fn || !parsed.tokens.every((t) => t.kind === 'prop' || t.kind === 'index'))

@@ -17,12 +17,20 @@ import {
 import type { MockedResponse, QueryLanguage, RawState } from '../types.js';
 import { numberField } from './shared.js';
 
+/** Whether a numeric Task field is given (literal, `<field>Path` or JSONata), as {@link numberField} reads it. */
+function hasNumberField(raw: RawState, ql: QueryLanguage, field: string): boolean {
+  const v = raw[field];
+  return (ql === 'JSONata' && typeof v === 'string') || typeof v === 'number' || typeof raw[`${field}Path`] === 'string';
+}
+
 interface Answer { result?: unknown; error?: AslError; source: 'mock-config' | 'handler' | 'callback' | 'default' }
 
 export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): CompiledState['run'] {
   const info: ResourceInfo = parseResource(String(raw.Resource ?? ''));
-  const timeout = numberField(raw, ql, 'TimeoutSeconds', 'integer', 1);
-  const heartbeat = numberField(raw, ql, 'HeartbeatSeconds', 'integer', 1);
+  // an absent field costs nothing per attempt (no promise to await)
+  const timeout = hasNumberField(raw, ql, 'TimeoutSeconds') ? numberField(raw, ql, 'TimeoutSeconds', 'integer', 1) : undefined;
+  const heartbeat = hasNumberField(raw, ql, 'HeartbeatSeconds') ? numberField(raw, ql, 'HeartbeatSeconds', 'integer', 1) : undefined;
+  const inputTooLarge = (): string => `The state/task '${info.arn}' has an input with a size exceeding the maximum number of bytes service limit.`;
   return async (x) => {
     const { rt, lane } = x;
     x.taskToken = info.pattern === 'token' ? globalThis.crypto.randomUUID() : undefined;
@@ -37,12 +45,23 @@ export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): Co
       args = x.cs.io.parameters ? x.cs.io.parameters.evaluate(evalCtx(x, effective)) : effective;
       if (x.inspect) x.inspect.afterParameters = args;
     }
-    const timeoutS = await timeout(x, effective);
-    const heartbeatS = await heartbeat(x, effective);
-    const argsText = rt.payload(args, () => `The state/task '${info.arn}' has an input with a size exceeding the maximum number of bytes service limit.`);
+    const timeoutS = timeout === undefined ? undefined : await timeout(x, effective);
+    const heartbeatS = heartbeat === undefined ? undefined : await heartbeat(x, effective);
+    const argsText = rt.payload(args, inputTooLarge);
 
-    // scheduled / started
-    if (info.kind === 'lambda-function') {
+    // scheduled / started (the details only when the events are kept)
+    if (!rt.rec.keep) {
+      if (info.kind === 'lambda-function') {
+        rt.emit(lane, 'LambdaFunctionScheduled');
+        rt.emit(lane, 'LambdaFunctionStarted');
+      } else if (info.kind === 'activity') {
+        rt.emit(lane, 'ActivityScheduled');
+        rt.emit(lane, 'ActivityStarted');
+      } else {
+        rt.emit(lane, 'TaskScheduled');
+        rt.emit(lane, 'TaskStarted');
+      }
+    } else if (info.kind === 'lambda-function') {
       const d: Record<string, unknown> = { input: argsText, inputDetails: NOT_TRUNCATED, resource: info.arn };
       if (timeoutS !== undefined) d.timeoutInSeconds = timeoutS;
       rt.emit(lane, 'LambdaFunctionScheduled', 'lambdaFunctionScheduledEventDetails', d);
@@ -83,8 +102,8 @@ export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): Co
     }
 
     if (!answer.error && (info.pattern === 'sync' || info.pattern === 'token') && info.kind === 'service') {
-      const sub = rt.rec.keep ? toJsonText(submittedResponse(info, answer.result)) : '';
-      rt.emit(lane, 'TaskSubmitted', 'taskSubmittedEventDetails', { output: sub, outputDetails: NOT_TRUNCATED, resource: info.resource, resourceType: info.resourceType });
+      if (!rt.rec.keep) rt.emit(lane, 'TaskSubmitted');
+      else rt.emit(lane, 'TaskSubmitted', 'taskSubmittedEventDetails', { output: toJsonText(submittedResponse(info, answer.result)), outputDetails: NOT_TRUNCATED, resource: info.resource, resourceType: info.resourceType });
     }
 
     let resultText: string | undefined;
@@ -98,7 +117,9 @@ export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): Co
       recordFailure(x, info, answer);
       throw answer.error;
     }
-    if (info.kind === 'lambda-function') {
+    if (!rt.rec.keep) {
+      rt.emit(lane, info.kind === 'lambda-function' ? 'LambdaFunctionSucceeded' : info.kind === 'activity' ? 'ActivitySucceeded' : 'TaskSucceeded');
+    } else if (info.kind === 'lambda-function') {
       tag(rt.emit(lane, 'LambdaFunctionSucceeded', 'lambdaFunctionSucceededEventDetails', { output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
     } else if (info.kind === 'activity') {
       tag(rt.emit(lane, 'ActivitySucceeded', 'activitySucceededEventDetails', { output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
@@ -122,6 +143,12 @@ function recordFailure(x: StateRun, info: ResourceInfo, a: Answer): void {
   (err as any).fromTask = true;
   (err as any).prefixed = true;
   const timedOut = err.name === 'States.Timeout' || err.name === 'States.HeartbeatTimeout';
+  if (!rt.rec.keep) {
+    if (info.kind === 'lambda-function') rt.emit(lane, timedOut ? 'LambdaFunctionTimedOut' : 'LambdaFunctionFailed');
+    else if (info.kind === 'activity') rt.emit(lane, timedOut ? 'ActivityTimedOut' : 'ActivityFailed');
+    else rt.emit(lane, timedOut ? 'TaskTimedOut' : 'TaskFailed');
+    return;
+  }
   const d: Record<string, unknown> = {};
   if (info.kind === 'service') { d.resource = info.resource; d.resourceType = info.resourceType; }
   d.error = err.name;
@@ -163,7 +190,11 @@ export function handlerError(e: unknown): AslError {
 /** Ends the wait for a handler or callback that is still in flight when the Task stops waiting for it. */
 interface Release { fn?: () => void }
 
-async function invoke(x: StateRun, info: ResourceInfo, args: unknown, heartbeatS: number | undefined, release: Release): Promise<Answer> {
+/**
+ * The answer for one attempt, as a promise that settles one microtask after the handler's own promise (or at once):
+ * not an async function, so an attempt costs no generator and no extra await.
+ */
+function invoke(x: StateRun, info: ResourceInfo, args: unknown, heartbeatS: number | undefined, release: Release): Promise<Answer> {
   const { rt, cs } = x;
   const n = rt.invocations.get(cs.name) ?? 0;
   rt.invocations.set(cs.name, n + 1);
@@ -173,31 +204,34 @@ async function invoke(x: StateRun, info: ResourceInfo, args: unknown, heartbeatS
     const r = responses ? pickMockResponse(responses, n) : undefined;
     if (!r) {
       const e = new AslError('States.Runtime', `No mocked response '${mockName}' for invocation #${n} of state '${cs.name}'.`);
-      return { error: e, source: 'mock-config' };
+      return Promise.resolve({ error: e, source: 'mock-config' });
     }
-    if ('Throw' in r) return { error: new AslError(r.Throw.Error, r.Throw.Cause), source: 'mock-config' };
-    return { result: r.Return, source: 'mock-config' };
+    if ('Throw' in r) return Promise.resolve({ error: new AslError(r.Throw.Error, r.Throw.Cause), source: 'mock-config' });
+    return Promise.resolve({ result: r.Return, source: 'mock-config' });
   }
   const handler = rt.taskHandlers?.[cs.name];
   if (handler) {
     const end = rt.clock.beginExternal();
     release.fn = end;
+    let r: unknown;
     try {
-      const result = await handler(args, { stateName: cs.name, resource: info.arn, taskToken: x.taskToken });
-      return { result: result === undefined ? null : result, source: 'handler' };
+      r = handler(args, { stateName: cs.name, resource: info.arn, taskToken: x.taskToken });
     } catch (e) {
-      return { error: handlerError(e), source: 'handler' };
-    } finally {
       end();
+      return Promise.resolve({ error: handlerError(e), source: 'handler' });
     }
+    return Promise.resolve(r).then(
+      (result): Answer => { end(); return { result: result === undefined ? null : result, source: 'handler' }; },
+      (e: unknown): Answer => { end(); return { error: handlerError(e), source: 'handler' }; },
+    );
   }
   if (info.pattern === 'token' && x.taskToken !== undefined) {
     return awaitCallback(x, x.taskToken, heartbeatS, release);
   }
-  return {
+  return Promise.resolve({
     result: defaultResponse(info, args, { executionArn: String(rt.contextExecution.Id), now: rt.clock.now(), region: rt.region, account: rt.account }),
     source: 'default',
-  };
+  });
 }
 
 /** Waits for SendTaskSuccess/Failure (AWS dg/connect-to-resource.html#connect-wait-token); heartbeats reset HeartbeatSeconds. */

@@ -15,7 +15,16 @@ import { JsonTab } from './JsonTab';
 import { TAB_TITLES, tabsFor, type InspectorTab, type StateView } from './model';
 import { useStateDiagnostics, useStateView } from './use-state-view';
 import { WorkflowInfo } from './WorkflowInfo';
+import { setField } from './edit';
+import type { Diagnostic } from '@asl-studio/asl';
 import './inspector.css';
+
+/** The state field a diagnostic says is not allowed here (unknown, or of the other query language), if any. */
+function removableField(d: Diagnostic, view: StateView): string | undefined {
+  if (d.code !== 'INVALID_PROPERTY_NAME' || !d.path || d.path.length !== view.path.length + 1) return undefined;
+  const field = d.path[d.path.length - 1];
+  return typeof field === 'string' && d.path.slice(0, -1).every((p, i) => p === view.path[i]) ? field : undefined;
+}
 
 function TabPanel({ tab, view }: { tab: InspectorTab; view: StateView }) {
   switch (tab) {
@@ -68,9 +77,10 @@ function StateInspector({ view, tab, onTab }: { view: StateView; tab: InspectorT
       ) : null}
       {diagnostics.top.length ? (
         <ul className="iproblems is-top" aria-label="Problems of this state">
-          {diagnostics.top.map((d, i) => (
-            <Problem key={i} d={d} />
-          ))}
+          {diagnostics.top.map((d, i) => {
+            const field = removableField(d, view);
+            return <Problem key={i} d={d} fix={field ? { label: `Remove ${field}`, run: () => setField(view.name, field, undefined) } : undefined} />;
+          })}
         </ul>
       ) : null}
       <div className="itabs" role="tablist" aria-label="State settings" onKeyDown={onTabKey}>

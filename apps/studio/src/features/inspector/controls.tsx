@@ -15,12 +15,25 @@ const DiagnosticsContext = createContext<GroupedDiagnostics>(EMPTY);
 /** Provides the selected state's grouped diagnostics to the fields below. */
 export const DiagnosticsProvider = DiagnosticsContext.Provider;
 
-/** One diagnostic line: severity mark, message, and a button revealing it in the code editor. */
-export function Problem({ d }: { d: Diagnostic }) {
+/**
+ * One diagnostic line: severity mark, message, an optional quick fix (e.g. remove a field not allowed here), and a
+ * button revealing it in the code editor.
+ */
+export function Problem({ d, fix }: { d: Diagnostic; fix?: { label: string; run: () => void } }) {
   return (
     <li className={`iproblem is-${d.severity}`}>
       <span className="iproblem-mark" aria-hidden="true">{d.severity === 'error' ? '✕' : d.severity === 'warning' ? '⚠' : 'i'}</span>
-      <span className="iproblem-text">{plainMessage(d)}</span>
+      <span className="iproblem-text">
+        {plainMessage(d)}
+        {fix ? (
+          <>
+            {' '}
+            <button type="button" className="link iproblem-fix" onClick={fix.run}>
+              {fix.label}
+            </button>
+          </>
+        ) : null}
+      </span>
       <button
         type="button"
         className="link iproblem-go"

@@ -5,7 +5,7 @@
  */
 import { choiceRuleLabel } from '@asl-studio/graph';
 import { TargetField } from './common-fields';
-import { JsonField, Section, TextField } from './controls';
+import { FieldProblems, JsonField, Section, TextField } from './controls';
 import { insertItem, moveItem, removeItem, setField } from './edit';
 import { formatScalar } from './field-values';
 import { newChoiceRule, ruleCondition, ruleWithCondition } from './list-items';
@@ -113,6 +113,7 @@ export function ChoiceFields({ view }: { view: StateView }) {
           </button>
         }
       >
+        <FieldProblems anchor="Choices" />
         <ol className="icards">
           {rules.map((rule, i) => (
             <Rule key={i} view={view} rule={rule} index={i} count={rules.length} />

@@ -211,6 +211,15 @@ function Catcher({ view, item, index, count }: { view: StateView; item: unknown;
         placeholder={jsonata ? '{ "failed": "{% $states.errorOutput.Error %}" }' : '{ "failed.$": "$.Error" }'}
         onCommit={(v) => setField(view.name, ['Catch', index, 'Assign'], v)}
       />
+      <TextField<string>
+        label="Comment"
+        ariaLabel={`${label} Comment`}
+        value={formatScalar(c.Comment)}
+        anchor={`Catch/${index}/Comment`}
+        placeholder="Optional"
+        parse={(t) => parseTextInput(t)}
+        onCommit={(v) => setField(view.name, ['Catch', index, 'Comment'], v)}
+      />
     </li>
   );
 }

@@ -7,7 +7,7 @@ import { renameState } from '@asl-studio/graph';
 import { MAX_STATE_NAME_LENGTH } from '@asl-studio/asl';
 import { useDocumentStore } from '../../stores/document-store';
 import { useViewStore } from '../../stores/view-store';
-import { Row, SelectField, TextField } from './controls';
+import { FieldProblems, Row, SelectField, TextField } from './controls';
 import { editDocument, setExclusive, setField } from './edit';
 import { formatScalar, parseTextInput } from './field-values';
 import { endLabel, transitionOf, type StateView } from './model';
@@ -89,6 +89,7 @@ export function NextField({ view }: { view: StateView }) {
     { value: END, label: endLabel(view.scopeKind) },
   ];
   return (
+    <>
     <div className="irow-with-action">
       <SelectField
         label="Next state"
@@ -112,6 +113,8 @@ export function NextField({ view }: { view: StateView }) {
         </button>
       ) : null}
     </div>
+    <FieldProblems anchor={tr.kind === 'end' ? 'Next' : 'End'} />
+    </>
   );
 }
 

@@ -34,6 +34,12 @@ describe('placeOf', () => {
     expect(placeOf(['Parameters'], { type: 'Task', lang: 'JSONata' })).toBeUndefined();
   });
 
+  it('sends a Catcher field of the other query language to its Catcher', () => {
+    expect(placeOf(['Catch', 0, 'ResultPath'], { type: 'Task', lang: 'JSONata' })).toEqual({ anchor: 'Catch/0', tab: 'errors' });
+    expect(placeOf(['Catch', 0, 'Output'], { type: 'Task', lang: 'JSONata' })).toEqual({ anchor: 'Catch/0/Output', tab: 'errors' });
+    expect(placeOf(['Catch', 0, 'Output'], TASK)).toEqual({ anchor: 'Catch/0', tab: 'errors' });
+  });
+
   it('places Choice rules and Map processor config', () => {
     const choice = { type: 'Choice' as const, lang: 'JSONPath' as const };
     expect(placeOf(['Choices', 2, 'Next'], choice)).toEqual({ anchor: 'Choices/2/Next', tab: 'config' });

@@ -17,14 +17,14 @@ export function anchorKey(rel: JsonPath): string {
   return rel.join('/');
 }
 
-const ITEM_FIELDS: Readonly<Record<'Retry' | 'Catch', readonly string[]>> = {
-  Retry: RETRIER_FIELDS,
-  Catch: [...CATCHER_FIELDS.common, ...CATCHER_FIELDS.JSONPath, ...CATCHER_FIELDS.JSONata],
-};
+/** The Retrier / Catcher fields the form shows (a Catcher's ResultPath in JSONPath, Output in JSONata). */
+function itemFields(list: 'Retry' | 'Catch', lang: StateView['lang']): readonly string[] {
+  return list === 'Retry' ? RETRIER_FIELDS : [...CATCHER_FIELDS.common, ...CATCHER_FIELDS[lang]];
+}
 
 /**
  * The field a diagnostic at `rel` (its path relative to the state) belongs to, or undefined (shown at the top):
- * - a Retrier / Catcher field → `Retry/<i>/<field>`, anything else in that item → `Retry/<i>`;
+ * - a Retrier / Catcher field the form shows → `Retry/<i>/<field>`, anything else in that item → `Retry/<i>`;
  * - a Choice rule's Next → `Choices/<i>/Next`, the rest of the rule → `Choices/<i>` (its condition);
  * - a Map's ItemProcessor.ProcessorConfig → `ProcessorConfig`; Parallel branches → `Branches`;
  * - any other field the form shows for this type and query language → its name (values inside it included).
@@ -37,7 +37,7 @@ export function placeOf(rel: JsonPath, view: Pick<StateView, 'type' | 'lang'>): 
   const index = rel[1];
   if ((field === 'Retry' || field === 'Catch') && typeof index === 'number') {
     const sub = rel[2];
-    const known = typeof sub === 'string' && ITEM_FIELDS[field].includes(sub);
+    const known = typeof sub === 'string' && itemFields(field, view.lang).includes(sub);
     return { anchor: anchorKey(known ? [field, index, sub] : [field, index]), tab };
   }
   if (field === 'Choices' && typeof index === 'number') {

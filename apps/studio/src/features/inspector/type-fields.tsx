@@ -6,7 +6,7 @@
 import { useDocumentStore } from '../../stores/document-store';
 import { taskLabel } from '../canvas/labels';
 import { InfoRow } from './common-fields';
-import { JsonField, NumberField, Section, SelectField, TextField } from './controls';
+import { FieldProblems, JsonField, NumberField, Section, SelectField, TextField } from './controls';
 import { insertItem, removeItem, setExclusive, setField } from './edit';
 import {
   defaultWaitValue,
@@ -125,7 +125,7 @@ export function TaskFields({ view }: { view: StateView }) {
 }
 
 /** A Reference Path field (…Path); committing a value removes its exclusive plain field. */
-function PathField({ view, field, exclusive, required: req }: { view: StateView; field: string; exclusive: string[]; required?: string }) {
+function PathField({ view, field, exclusive, required: req, hint }: { view: StateView; field: string; exclusive: string[]; required?: string; hint?: string }) {
   return (
     <TextField<string | null>
       label={field}
@@ -133,6 +133,7 @@ function PathField({ view, field, exclusive, required: req }: { view: StateView;
       mono
       anchor={field}
       placeholder="$.path"
+      hint={hint}
       parse={(t) => {
         const r = parsePathInput(t, field === 'ErrorPath' || field === 'CausePath' ? 'pathOrIntrinsic' : 'reference');
         return req ? required(req)(r) : r;
@@ -176,6 +177,9 @@ export function WaitFields({ view }: { view: StateView }) {
       ) : (
         <PathField view={view} field={mode} exclusive={others(mode)} required={need} />
       )}
+      {others(mode).map((m) => (
+        <FieldProblems key={m} anchor={m} />
+      ))}
     </Section>
   );
 }
@@ -213,9 +217,9 @@ export function FailFields({ view }: { view: StateView }) {
   return (
     <Section title="Failure">
       {text('Error', 'ErrorPath')}
-      {lang === 'JSONPath' ? <PathField view={view} field="ErrorPath" exclusive={['Error']} /> : null}
+      {lang === 'JSONPath' ? <PathField view={view} field="ErrorPath" exclusive={['Error']} hint="Instead of Error: a path or an intrinsic function (States.Format…)." /> : null}
       {text('Cause', 'CausePath')}
-      {lang === 'JSONPath' ? <PathField view={view} field="CausePath" exclusive={['Cause']} /> : null}
+      {lang === 'JSONPath' ? <PathField view={view} field="CausePath" exclusive={['Cause']} hint="Instead of Cause: a path or an intrinsic function." /> : null}
     </Section>
   );
 }
@@ -237,6 +241,7 @@ export function ParallelFields({ view }: { view: StateView }) {
         </button>
       }
     >
+      <FieldProblems anchor="Branches" />
       <ol className="ilist-plain">
         {branches.map((b, i) => {
           const states = isObj(b) && isObj(b.States) ? Object.keys(b.States).length : 0;
@@ -266,6 +271,10 @@ export function ParallelFields({ view }: { view: StateView }) {
     </Section>
   );
 }
+
+/** Map fields only a distributed Map uses (their section also shows when one is present on an inline Map). */
+const DISTRIBUTED_FIELDS = ['ToleratedFailurePercentage', 'ToleratedFailurePercentagePath', 'ToleratedFailureCount', 'ToleratedFailureCountPath', 'Label',
+  'ItemReader', 'ItemBatcher', 'ResultWriter'];
 
 /**
  * Map: processing mode (ProcessorConfig.Mode INLINE / DISTRIBUTED, ExecutionType), the items (ItemsPath in JSONPath,
@@ -330,6 +339,7 @@ export function MapFields({ view }: { view: StateView }) {
         )}
         <NumberField field="MaxConcurrency" label="MaxConcurrency" value={state.MaxConcurrency} jsonata={jsonata} anchor="MaxConcurrency" placeholder="0 (no limit)"
           onCommit={(v) => (v === undefined ? setField(name, 'MaxConcurrency', undefined) : setExclusive(name, 'MaxConcurrency', v, ['MaxConcurrencyPath']))} />
+        {!jsonata && state.MaxConcurrencyPath !== undefined ? <PathField view={view} field="MaxConcurrencyPath" exclusive={['MaxConcurrency']} /> : null}
         <JsonField
           label="ItemSelector"
           value={state.ItemSelector}
@@ -340,7 +350,7 @@ export function MapFields({ view }: { view: StateView }) {
           onCommit={(v) => setField(name, 'ItemSelector', v)}
         />
       </Section>
-      {distributed || state.ToleratedFailurePercentage !== undefined || state.ToleratedFailureCount !== undefined || state.Label !== undefined ? (
+      {distributed || DISTRIBUTED_FIELDS.some((f) => state[f] !== undefined) ? (
         <Section title="Distributed">
           <div className="igrid">
             <NumberField field="ToleratedFailurePercentage" label="ToleratedFailurePercentage" ariaLabel="ToleratedFailurePercentage" value={state.ToleratedFailurePercentage}
@@ -348,6 +358,12 @@ export function MapFields({ view }: { view: StateView }) {
             <NumberField field="ToleratedFailureCount" label="ToleratedFailureCount" value={state.ToleratedFailureCount}
               jsonata={jsonata} anchor="ToleratedFailureCount" placeholder="0" onCommit={(v) => setField(name, 'ToleratedFailureCount', v)} />
           </div>
+          {!jsonata && (state.ToleratedFailurePercentagePath !== undefined || state.ToleratedFailureCountPath !== undefined) ? (
+            <div className="igrid">
+              <PathField view={view} field="ToleratedFailurePercentagePath" exclusive={['ToleratedFailurePercentage']} />
+              <PathField view={view} field="ToleratedFailureCountPath" exclusive={['ToleratedFailureCount']} />
+            </div>
+          ) : null}
           <TextField<string>
             label="Label"
             value={formatScalar(state.Label)}

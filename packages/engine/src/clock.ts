@@ -19,10 +19,12 @@ export interface Clock {
 }
 export interface Timer { promise: Promise<void>; cancel(): void }
 
-const macrotask: (fn: () => void) => void =
-  typeof (globalThis as any).setImmediate === 'function'
-    ? (fn) => (globalThis as any).setImmediate(fn)
-    : (fn) => setTimeout(fn, 0);
+const g = globalThis as any;
+/** Runs `fn` as a macrotask (after pending I/O and microtasks); returns a handle for {@link cancelMacrotask}. */
+const macrotask: (fn: () => void) => unknown =
+  typeof g.setImmediate === 'function' ? (fn) => g.setImmediate(fn) : (fn) => setTimeout(fn, 0);
+const cancelMacrotask: (handle: unknown) => void =
+  typeof g.clearImmediate === 'function' ? (h) => g.clearImmediate(h) : (h) => clearTimeout(h as ReturnType<typeof setTimeout>);
 
 interface VTimer { at: number; seq: number; resolve: () => void; reject: (e: unknown) => void; live: boolean }
 
@@ -33,6 +35,9 @@ export class SimulatedClock implements Clock {
   private heap: VTimer[] = [];
   private external = 0;
   private scheduled = false;
+  /** The scheduled tick's macrotask (dispose cancels it: nothing is left behind in the event loop). */
+  private tickHandle: unknown = undefined;
+  private readonly tickFn = (): void => this.tick();
   private disposed = false;
   /** While an external operation is in flight: real and virtual time when it began, and the real timer armed. */
   private blockedReal = 0;
@@ -74,6 +79,9 @@ export class SimulatedClock implements Clock {
   dispose(reason: unknown): void {
     this.disposed = true;
     this.clearReal();
+    if (this.scheduled) cancelMacrotask(this.tickHandle);
+    this.scheduled = false;
+    this.tickHandle = undefined;
     const timers = this.heap;
     this.heap = [];
     for (const vt of timers) if (vt.live) vt.reject(reason);
@@ -82,7 +90,7 @@ export class SimulatedClock implements Clock {
   private schedule(): void {
     if (this.scheduled || this.disposed) return;
     this.scheduled = true;
-    macrotask(() => this.tick());
+    this.tickHandle = macrotask(this.tickFn);
   }
 
   private clearReal(): void {

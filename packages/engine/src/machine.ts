@@ -68,30 +68,63 @@ export function compileMachine(def: RawMachine, topQl?: QueryLanguage): Program 
   return p;
 }
 
+/** Where a lane stands between two calls of {@link advance}. */
+interface Cursor {
+  /** The next state to run; undefined once the lane has ended. */
+  name: string | undefined;
+  /** The next state's input; the lane's output once it ended. */
+  value: unknown;
+  /** The outcome of an asynchronous state still running. */
+  pending: Promise<Outcome> | undefined;
+}
+const ENDED = 0, PENDING = 1, YIELD = 2, AGAIN = 3;
+/** Transitions per call of {@link advance}: short calls let V8 optimise it like any hot function (no on-stack replacement). */
+const STEPS_PER_CALL = 64;
+
 /**
  * Runs a lane from `program.startAt` to its end and returns its output. Iterative: one loop iteration per transition.
  * Throws {@link LaneFailure} when a state fails without a matching Catcher, {@link Cancelled} when stopped.
  */
 export async function runLane(rt: Runtime, lane: Lane, program: Program, input: unknown): Promise<unknown> {
-  let name: string | undefined = program.startAt;
-  let value = input;
+  const c: Cursor = { name: program.startAt, value: input, pending: undefined };
   for (;;) {
-    const cs = program.states.get(name!);
-    if (!cs) throw new LaneFailure('States.Runtime', `State '${name}' does not exist.`, true);
-    lane.cancel.throwIfCancelled();
-    rt.rec.check();
-    let o = runState(rt, lane, cs, value);
-    if (o instanceof Promise) o = await o;
-    else if (++rt.syncSteps >= YIELD_EVERY) {
+    // the synchronous transitions run in a plain function: an async function's loop is never optimised while it runs
+    const r = advance(rt, lane, program, c);
+    if (r === ENDED) return c.value;
+    if (r === PENDING) {
+      const o = await c.pending!;
+      c.pending = undefined;
+      c.value = o.output;
+      if (o.next === undefined) return c.value;
+      c.name = o.next;
+    } else if (r === YIELD) {
       // let timers, aborts and worker messages in: a purely synchronous loop would otherwise never yield
       rt.syncSteps = 0;
       const end = rt.clock.beginExternal(); // a yield is not idleness: virtual time must not jump meanwhile
       try { await yieldToEventLoop(); } finally { end(); }
+      if (c.name === undefined) return c.value;
     }
-    value = o.output;
-    if (o.next === undefined) return value;
-    name = o.next;
   }
+}
+
+/** Runs synchronous transitions from `c.name` until the lane ends, a state goes asynchronous, a yield is due or a batch is done. */
+function advance(rt: Runtime, lane: Lane, program: Program, c: Cursor): number {
+  for (let steps = 0; steps < STEPS_PER_CALL; steps++) {
+    const cs = program.states.get(c.name!);
+    if (!cs) throw new LaneFailure('States.Runtime', `State '${c.name}' does not exist.`, true);
+    lane.cancel.throwIfCancelled();
+    rt.rec.check();
+    const o = runState(rt, lane, cs, c.value);
+    if (o instanceof Promise) {
+      c.pending = o;
+      return PENDING;
+    }
+    c.value = o.output;
+    c.name = o.next;
+    if (++rt.syncSteps >= YIELD_EVERY) return YIELD;
+    if (o.next === undefined) return ENDED;
+  }
+  return AGAIN;
 }
 
 /** One state: entered event, body with Retry/Catch, exited event (emitted by the body or the Catcher). */
@@ -128,84 +161,105 @@ export function runState(rt: Runtime, lane: Lane, cs: CompiledState, input: unkn
   return first;
 }
 
-/** The rest of a state's run once it went asynchronous or failed: awaits the body, applies Retry and Catch. */
+/**
+ * The rest of a state's run once it went asynchronous or failed: awaits the body, applies Retry and Catch.
+ * The awaits come early in the function and the work is done in synchronous helpers: V8's baseline code finds where an
+ * async function suspends and resumes by scanning its code from the start, at every await.
+ */
 async function retryLoop(x: StateRun, testing: boolean, pending: Promise<Outcome> | undefined, thrown: unknown): Promise<Outcome> {
-  const { rt, lane, cs, input } = x;
-  const attempts = cs.retriers.length ? new Array<number>(cs.retriers.length).fill(0) : undefined;
+  const attempts = x.cs.retriers.length ? new Array<number>(x.cs.retriers.length).fill(0) : undefined;
   for (;;) {
+    let failure: unknown;
     try {
-      if (pending === undefined && thrown !== undefined) { const t = thrown; thrown = undefined; throw t; }
-      const out = await (pending ?? cs.run(x));
-      pending = undefined;
-      lane.current = undefined;
-      if (testing) rt.testInspect = x.inspect;
-      return out;
+      if (pending === undefined && thrown !== undefined) {
+        failure = thrown;
+        thrown = undefined;
+      } else {
+        const out = await (pending ?? x.cs.run(x));
+        pending = undefined;
+        x.lane.current = undefined;
+        if (testing) x.rt.testInspect = x.inspect;
+        return out;
+      }
     } catch (e) {
       pending = undefined;
-      if (e instanceof Cancelled || e instanceof LaneFailure || e instanceof RetriableSignal) throw e;
-      const err = toAslError(e);
-      const cause = prefixedCause(x, err);
-      if (testing) rt.testInspect = x.inspect;
-      if (isFatal(err)) throw new LaneFailure(err.name, cause, true);
-      if (err.name === 'States.QueryEvaluationError' && !(err as any).recorded) {
-        (err as any).recorded = true;
-        const d: Record<string, unknown> = { error: err.name, cause: cause ?? '' };
-        const loc = (err as any).location ?? /specified for the field '([^']+)'/.exec(err.causeText ?? '')?.[1];
-        if (loc !== undefined) d.location = loc;
-        d.state = cs.name;
-        const prev = cs.type === 'Wait' ? x.enteredId : x.enteredPrev;
-        lane.prev = rt.add('EvaluationFailed', prev, 'evaluationFailedEventDetails', d);
+      failure = e;
+    }
+    // Retry (spec "Retrying after error")
+    const ms = retryDelay(x, testing, attempts, failure);
+    if (ms >= 0) {
+      if (ms > 0) await x.lane.cancel.wait(x.rt.clock.sleep(ms).promise);
+      continue;
+    }
+    const { rt, lane, cs, input } = x;
+    const err = toAslError(failure);
+    const cause = prefixedCause(x, err);
+    if (cs.type === 'Map') rt.emit(lane, 'MapStateFailed');
+    else if (cs.type === 'Parallel') rt.emit(lane, 'ParallelStateFailed');
+    // Catch (spec "Fallback states")
+    let c: Catcher | undefined;
+    for (const k of cs.catchers) if (errorMatches(k.errorEquals, err.name)) { c = k; break; }
+    if (!c) throw new LaneFailure(err.name, cause, false);
+    const errorOutput: Record<string, unknown> = { Error: err.name };
+    errorOutput.Cause = cause ?? '';
+    try {
+      let output: unknown;
+      let bindings: [string, unknown][] | undefined;
+      if (c.ql === 'JSONata') {
+        const ctx = evalCtx(x, input, { errorOutput });
+        bindings = await evalAssign(c.assign, ctx);
+        output = c.output ? await c.output.evaluate(ctx) : errorOutput;
+      } else {
+        bindings = await evalAssign(c.assign, evalCtx(x, errorOutput));
+        if (c.resultPath === null) output = input;
+        else if (c.resultPath) output = c.resultPath.set(input, errorOutput);
+        else output = errorOutput;
       }
-      // Retry (spec "Retrying after error")
-      if (attempts) {
-        let i = 0;
-        while (i < cs.retriers.length && !errorMatches(cs.retriers[i].errorEquals, err.name)) i++;
-        if (i < cs.retriers.length) {
-          const r = cs.retriers[i];
-          if (attempts[i] < r.maxAttempts) {
-            const ms = retryDelayMs(r, attempts[i]);
-            if (testing) throw new RetriableSignal(err.name, cause, i, ms / 1000, x);
-            attempts[i]++;
-            x.retryCount++;
-            if (ms > 0) await lane.cancel.wait(rt.clock.sleep(ms).promise);
-            continue;
-          }
-        }
-      }
-      if (cs.type === 'Map') rt.emit(lane, 'MapStateFailed');
-      else if (cs.type === 'Parallel') rt.emit(lane, 'ParallelStateFailed');
-      // Catch (spec "Fallback states")
-      let c: Catcher | undefined;
-      for (const k of cs.catchers) if (errorMatches(k.errorEquals, err.name)) { c = k; break; }
-      if (!c) throw new LaneFailure(err.name, cause, false);
-      const errorOutput: Record<string, unknown> = { Error: err.name };
-      errorOutput.Cause = cause ?? '';
-      try {
-        let output: unknown;
-        let bindings: [string, unknown][] | undefined;
-        if (c.ql === 'JSONata') {
-          const ctx = evalCtx(x, input, { errorOutput });
-          bindings = await evalAssign(c.assign, ctx);
-          output = c.output ? await c.output.evaluate(ctx) : errorOutput;
-        } else {
-          bindings = await evalAssign(c.assign, evalCtx(x, errorOutput));
-          if (c.resultPath === null) output = input;
-          else if (c.resultPath) output = c.resultPath.set(input, errorOutput);
-          else output = errorOutput;
-        }
-        if (x.inspect) x.inspect.afterResultPath = output;
-        exitState(x, output, applyAssign(x, bindings));
-        lane.current = undefined;
-        if (testing) (x as any).caught = { error: err.name, cause };
-        if (testing) rt.testCaught = { error: err.name, cause };
-        return { output, next: c.next };
-      } catch (e2) {
-        if (e2 instanceof Cancelled || e2 instanceof LaneFailure) throw e2;
-        const err2 = toAslError(e2);
-        throw new LaneFailure(err2.name, prefixedCause(x, err2), isFatal(err2));
-      }
+      if (x.inspect) x.inspect.afterResultPath = output;
+      exitState(x, output, applyAssign(x, bindings));
+      lane.current = undefined;
+      if (testing) (x as any).caught = { error: err.name, cause };
+      if (testing) rt.testCaught = { error: err.name, cause };
+      return { output, next: c.next };
+    } catch (e2) {
+      if (e2 instanceof Cancelled || e2 instanceof LaneFailure) throw e2;
+      const err2 = toAslError(e2);
+      throw new LaneFailure(err2.name, prefixedCause(x, err2), isFatal(err2));
     }
   }
+}
+
+/**
+ * After a failed attempt: the delay before the next attempt when a retrier applies (counted), else -1 (the state
+ * fails; Catch applies). Throws what no Catcher may handle (stops, uncatchable failures, TestState's RETRIABLE).
+ */
+function retryDelay(x: StateRun, testing: boolean, attempts: number[] | undefined, e: unknown): number {
+  const { rt, lane, cs } = x;
+  if (e instanceof Cancelled || e instanceof LaneFailure || e instanceof RetriableSignal) throw e;
+  const err = toAslError(e);
+  const cause = prefixedCause(x, err);
+  if (testing) rt.testInspect = x.inspect;
+  if (isFatal(err)) throw new LaneFailure(err.name, cause, true);
+  if (err.name === 'States.QueryEvaluationError' && !(err as any).recorded) {
+    (err as any).recorded = true;
+    const d: Record<string, unknown> = { error: err.name, cause: cause ?? '' };
+    const loc = (err as any).location ?? /specified for the field '([^']+)'/.exec(err.causeText ?? '')?.[1];
+    if (loc !== undefined) d.location = loc;
+    d.state = cs.name;
+    const prev = cs.type === 'Wait' ? x.enteredId : x.enteredPrev;
+    lane.prev = rt.add('EvaluationFailed', prev, 'evaluationFailedEventDetails', d);
+  }
+  if (!attempts) return -1;
+  let i = 0;
+  while (i < cs.retriers.length && !errorMatches(cs.retriers[i].errorEquals, err.name)) i++;
+  if (i === cs.retriers.length) return -1;
+  const r = cs.retriers[i];
+  if (attempts[i] >= r.maxAttempts) return -1;
+  const ms = retryDelayMs(r, attempts[i]);
+  if (testing) throw new RetriableSignal(err.name, cause, i, ms / 1000, x);
+  attempts[i]++;
+  x.retryCount++;
+  return ms;
 }
 
 /** TestState: the tested state failed with an error that a retrier would retry (status RETRIABLE). */

@@ -23,6 +23,8 @@ function hasNumberField(raw: RawState, ql: QueryLanguage, field: string): boolea
   return (ql === 'JSONata' && typeof v === 'string') || typeof v === 'number' || typeof raw[`${field}Path`] === 'string';
 }
 
+const RESOLVED = Promise.resolve();
+
 interface Answer { result?: unknown; error?: AslError; source: 'mock-config' | 'handler' | 'callback' | 'default' }
 
 export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): CompiledState['run'] {
@@ -31,8 +33,9 @@ export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): Co
   const timeout = hasNumberField(raw, ql, 'TimeoutSeconds') ? numberField(raw, ql, 'TimeoutSeconds', 'integer', 1) : undefined;
   const heartbeat = hasNumberField(raw, ql, 'HeartbeatSeconds') ? numberField(raw, ql, 'HeartbeatSeconds', 'integer', 1) : undefined;
   const inputTooLarge = (): string => `The state/task '${info.arn}' has an input with a size exceeding the maximum number of bytes service limit.`;
+  // The body is a small async function around synchronous steps: V8's baseline code finds where an async function
+  // suspends and resumes by scanning its code from the start, so an await late in a long function costs at every call.
   return async (x) => {
-    const { rt, lane } = x;
     x.taskToken = info.pattern === 'token' ? globalThis.crypto.randomUUID() : undefined;
     let args: unknown;
     let effective: unknown;
@@ -47,88 +50,104 @@ export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): Co
     }
     const timeoutS = timeout === undefined ? undefined : await timeout(x, effective);
     const heartbeatS = heartbeat === undefined ? undefined : await heartbeat(x, effective);
-    const argsText = rt.payload(args, inputTooLarge);
-
-    // scheduled / started (the details only when the events are kept)
-    if (!rt.rec.keep) {
-      if (info.kind === 'lambda-function') {
-        rt.emit(lane, 'LambdaFunctionScheduled');
-        rt.emit(lane, 'LambdaFunctionStarted');
-      } else if (info.kind === 'activity') {
-        rt.emit(lane, 'ActivityScheduled');
-        rt.emit(lane, 'ActivityStarted');
-      } else {
-        rt.emit(lane, 'TaskScheduled');
-        rt.emit(lane, 'TaskStarted');
-      }
-    } else if (info.kind === 'lambda-function') {
-      const d: Record<string, unknown> = { input: argsText, inputDetails: NOT_TRUNCATED, resource: info.arn };
-      if (timeoutS !== undefined) d.timeoutInSeconds = timeoutS;
-      rt.emit(lane, 'LambdaFunctionScheduled', 'lambdaFunctionScheduledEventDetails', d);
-      rt.emit(lane, 'LambdaFunctionStarted');
-    } else if (info.kind === 'activity') {
-      const d: Record<string, unknown> = { input: argsText, inputDetails: NOT_TRUNCATED, resource: info.arn };
-      if (timeoutS !== undefined) d.timeoutInSeconds = timeoutS;
-      if (heartbeatS !== undefined) d.heartbeatInSeconds = heartbeatS;
-      rt.emit(lane, 'ActivityScheduled', 'activityScheduledEventDetails', d);
-      rt.emit(lane, 'ActivityStarted', 'activityStartedEventDetails', { workerName: 'asl-studio' });
-    } else {
-      const d: Record<string, unknown> = { resource: info.resource, resourceType: info.resourceType, region: rt.region, parameters: argsText };
-      if (timeoutS !== undefined) d.timeoutInSeconds = timeoutS;
-      if (heartbeatS !== undefined) d.heartbeatInSeconds = heartbeatS;
-      rt.emit(lane, 'TaskScheduled', 'taskScheduledEventDetails', d);
-      rt.emit(lane, 'TaskStarted', 'taskStartedEventDetails', { resource: info.resource, resourceType: info.resourceType });
-    }
-
-    // the answer, raced against TimeoutSeconds on the execution clock
-    lane.current = 'Task';
+    const call: Call = { release: undefined, timer: undefined };
+    const pending = start(x, info, args, timeoutS, heartbeatS, inputTooLarge, call);
     let answer: Answer;
-    const release: Release = {};
-    const pending = invoke(x, info, args, heartbeatS, release);
     try {
-      if (timeoutS !== undefined) {
-        const t = rt.clock.sleep(timeoutS * 1000);
-        answer = await lane.cancel.wait(Promise.race([
-          pending,
-          t.promise.then((): Answer => ({ error: new AslError('States.Timeout'), source: 'default' })),
-        ]));
-        t.cancel();
-      } else {
-        answer = await lane.cancel.wait(pending);
-      }
+      answer = await x.lane.cancel.wait(pending);
+      call.timer?.cancel();
     } finally {
       // a handler or callback given up on (TimeoutSeconds, a stopped lane) must not hold virtual time any longer
-      release.fn?.();
+      call.release?.();
     }
-
-    if (!answer.error && (info.pattern === 'sync' || info.pattern === 'token') && info.kind === 'service') {
-      if (!rt.rec.keep) rt.emit(lane, 'TaskSubmitted');
-      else rt.emit(lane, 'TaskSubmitted', 'taskSubmittedEventDetails', { output: toJsonText(submittedResponse(info, answer.result)), outputDetails: NOT_TRUNCATED, resource: info.resource, resourceType: info.resourceType });
-    }
-
-    let resultText: string | undefined;
-    if (!answer.error) {
-      resultText = rt.quotas || rt.rec.keep ? toJsonText(answer.result) : '';
-      if (rt.quotas && utf8Length(resultText) > MAX_PAYLOAD_BYTES) {
-        answer = { error: new AslError('States.DataLimitExceeded', `The state/task '${info.arn}' returned a result with a size exceeding the maximum number of bytes service limit.`), source: answer.source };
-      }
-    }
-    if (answer.error) {
-      recordFailure(x, info, answer);
-      throw answer.error;
-    }
-    if (!rt.rec.keep) {
-      rt.emit(lane, info.kind === 'lambda-function' ? 'LambdaFunctionSucceeded' : info.kind === 'activity' ? 'ActivitySucceeded' : 'TaskSucceeded');
-    } else if (info.kind === 'lambda-function') {
-      tag(rt.emit(lane, 'LambdaFunctionSucceeded', 'lambdaFunctionSucceededEventDetails', { output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
-    } else if (info.kind === 'activity') {
-      tag(rt.emit(lane, 'ActivitySucceeded', 'activitySucceededEventDetails', { output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
-    } else {
-      tag(rt.emit(lane, 'TaskSucceeded', 'taskSucceededEventDetails', { resource: info.resource, resourceType: info.resourceType, output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
-    }
-    const output = await finishWithResult(x, answer.result);
+    const output = await finishWithResult(x, settle(x, info, answer));
     return { output, next: x.cs.next };
   };
+}
+
+/** What one attempt leaves to clean up: the handler's or callback's hold on virtual time, the TimeoutSeconds timer. */
+interface Call { release: (() => void) | undefined; timer: { cancel(): void } | undefined }
+
+/**
+ * The synchronous start of an attempt: `…Scheduled`/`…Started` events, then the call; returns the answer, raced
+ * against TimeoutSeconds on the execution clock.
+ */
+function start(x: StateRun, info: ResourceInfo, args: unknown, timeoutS: number | undefined, heartbeatS: number | undefined,
+  inputTooLarge: () => string, call: Call): Promise<Answer> {
+  const { rt, lane } = x;
+  const argsText = rt.payload(args, inputTooLarge);
+  // the details only when the events are kept
+  if (!rt.rec.keep) {
+    if (info.kind === 'lambda-function') {
+      rt.emit(lane, 'LambdaFunctionScheduled');
+      rt.emit(lane, 'LambdaFunctionStarted');
+    } else if (info.kind === 'activity') {
+      rt.emit(lane, 'ActivityScheduled');
+      rt.emit(lane, 'ActivityStarted');
+    } else {
+      rt.emit(lane, 'TaskScheduled');
+      rt.emit(lane, 'TaskStarted');
+    }
+  } else if (info.kind === 'lambda-function') {
+    const d: Record<string, unknown> = { input: argsText, inputDetails: NOT_TRUNCATED, resource: info.arn };
+    if (timeoutS !== undefined) d.timeoutInSeconds = timeoutS;
+    rt.emit(lane, 'LambdaFunctionScheduled', 'lambdaFunctionScheduledEventDetails', d);
+    rt.emit(lane, 'LambdaFunctionStarted');
+  } else if (info.kind === 'activity') {
+    const d: Record<string, unknown> = { input: argsText, inputDetails: NOT_TRUNCATED, resource: info.arn };
+    if (timeoutS !== undefined) d.timeoutInSeconds = timeoutS;
+    if (heartbeatS !== undefined) d.heartbeatInSeconds = heartbeatS;
+    rt.emit(lane, 'ActivityScheduled', 'activityScheduledEventDetails', d);
+    rt.emit(lane, 'ActivityStarted', 'activityStartedEventDetails', { workerName: 'asl-studio' });
+  } else {
+    const d: Record<string, unknown> = { resource: info.resource, resourceType: info.resourceType, region: rt.region, parameters: argsText };
+    if (timeoutS !== undefined) d.timeoutInSeconds = timeoutS;
+    if (heartbeatS !== undefined) d.heartbeatInSeconds = heartbeatS;
+    rt.emit(lane, 'TaskScheduled', 'taskScheduledEventDetails', d);
+    rt.emit(lane, 'TaskStarted', 'taskStartedEventDetails', { resource: info.resource, resourceType: info.resourceType });
+  }
+  lane.current = 'Task';
+  const release: Release = {};
+  const pending = invoke(x, info, args, heartbeatS, release);
+  call.release = release.fn;
+  if (timeoutS === undefined) return pending;
+  const t = rt.clock.sleep(timeoutS * 1000);
+  call.timer = t;
+  return Promise.race([
+    pending,
+    t.promise.then((): Answer => ({ error: new AslError('States.Timeout'), source: 'default' })),
+  ]);
+}
+
+/** The synchronous end of an attempt: the result's events; throws the attempt's error (its failure event recorded). */
+function settle(x: StateRun, info: ResourceInfo, a: Answer): unknown {
+  const { rt, lane } = x;
+  let answer = a;
+  if (!answer.error && (info.pattern === 'sync' || info.pattern === 'token') && info.kind === 'service') {
+    if (!rt.rec.keep) rt.emit(lane, 'TaskSubmitted');
+    else rt.emit(lane, 'TaskSubmitted', 'taskSubmittedEventDetails', { output: toJsonText(submittedResponse(info, answer.result)), outputDetails: NOT_TRUNCATED, resource: info.resource, resourceType: info.resourceType });
+  }
+  let resultText: string | undefined;
+  if (!answer.error) {
+    resultText = rt.quotas || rt.rec.keep ? toJsonText(answer.result) : '';
+    if (rt.quotas && utf8Length(resultText) > MAX_PAYLOAD_BYTES) {
+      answer = { error: new AslError('States.DataLimitExceeded', `The state/task '${info.arn}' returned a result with a size exceeding the maximum number of bytes service limit.`), source: answer.source };
+    }
+  }
+  if (answer.error) {
+    recordFailure(x, info, answer);
+    throw answer.error;
+  }
+  if (!rt.rec.keep) {
+    rt.emit(lane, info.kind === 'lambda-function' ? 'LambdaFunctionSucceeded' : info.kind === 'activity' ? 'ActivitySucceeded' : 'TaskSucceeded');
+  } else if (info.kind === 'lambda-function') {
+    tag(rt.emit(lane, 'LambdaFunctionSucceeded', 'lambdaFunctionSucceededEventDetails', { output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
+  } else if (info.kind === 'activity') {
+    tag(rt.emit(lane, 'ActivitySucceeded', 'activitySucceededEventDetails', { output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
+  } else {
+    tag(rt.emit(lane, 'TaskSucceeded', 'taskSucceededEventDetails', { resource: info.resource, resourceType: info.resourceType, output: resultText, outputDetails: NOT_TRUNCATED }), x, answer);
+  }
+  return answer.result;
 }
 
 /** Marks the result event with where the answer came from (`resultSource`, not an AWS field; outside the details). */
@@ -213,17 +232,26 @@ function invoke(x: StateRun, info: ResourceInfo, args: unknown, heartbeatS: numb
   if (handler) {
     const end = rt.clock.beginExternal();
     release.fn = end;
-    let r: unknown;
-    try {
-      r = handler(args, { stateName: cs.name, resource: info.arn, taskToken: x.taskToken });
-    } catch (e) {
-      end();
-      return Promise.resolve({ error: handlerError(e), source: 'handler' });
-    }
-    return Promise.resolve(r).then(
-      (result): Answer => { end(); return { result: result === undefined ? null : result, source: 'handler' }; },
-      (e: unknown): Answer => { end(); return { error: handlerError(e), source: 'handler' }; },
-    );
+    const ctx = { stateName: cs.name, resource: info.arn, taskToken: x.taskToken };
+    return new Promise<Answer>((resolve) => {
+      // The handler runs in a microtask of its own, not on the engine's stack: an Error it creates captures a stack
+      // trace of its own frames only (walking the engine's frames cost ~25 µs per Error; retry-heavy runs create
+      // thousands). Its answer arrives as before, one microtask after its promise settles.
+      RESOLVED.then(() => {
+        let r: unknown;
+        try {
+          r = handler(args, ctx);
+        } catch (e) {
+          end();
+          resolve({ error: handlerError(e), source: 'handler' });
+          return;
+        }
+        Promise.resolve(r).then(
+          (result) => { end(); resolve({ result: result === undefined ? null : result, source: 'handler' }); },
+          (e: unknown) => { end(); resolve({ error: handlerError(e), source: 'handler' }); },
+        );
+      });
+    });
   }
   if (info.pattern === 'token' && x.taskToken !== undefined) {
     return awaitCallback(x, x.taskToken, heartbeatS, release);

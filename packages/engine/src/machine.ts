@@ -7,7 +7,7 @@ import { NOT_TRUNCATED } from './history.js';
 import {
   Cancelled, LaneFailure, type Catcher, type CompiledState, type Outcome, type StateRun,
   compileCatchers, compileIo, compileRetriers, errorMatches, evalAssign, evalCtx, applyAssign, exitState,
-  isFatal, prefixedCause, retryDelayMs, sizeCause, toAslError, enteredType,
+  isFatal, prefixedCause, retryDelayMs, sizeCause, toAslError, enteredType, exitedType,
 } from './skeleton.js';
 import type { Lane, Runtime } from './runtime.js';
 import type { QueryLanguage, RawMachine, RawState } from './types.js';
@@ -60,6 +60,7 @@ export function compileMachine(def: RawMachine, topQl?: QueryLanguage): Program 
       io: compileIo(raw, sql),
       retriers: compileRetriers(raw),
       catchers: compileCatchers(raw, sql),
+      entered: enteredType(raw.Type), exited: exitedType(raw.Type),
       run: compiler(raw, sql, name, ql),
     });
   }
@@ -112,8 +113,9 @@ function advance(rt: Runtime, lane: Lane, program: Program, c: Cursor): number {
   for (let steps = 0; steps < STEPS_PER_CALL; steps++) {
     const cs = program.states.get(c.name!);
     if (!cs) throw new LaneFailure('States.Runtime', `State '${c.name}' does not exist.`, true);
-    lane.cancel.throwIfCancelled();
-    rt.rec.check();
+    const stopped = lane.cancel.cancelled;
+    if (stopped) throw stopped;
+    if (rt.rec.overflow) rt.rec.check(); // throws
     const o = runState(rt, lane, cs, c.value);
     if (o instanceof Promise) {
       c.pending = o;
@@ -139,10 +141,10 @@ export function runState(rt: Runtime, lane: Lane, cs: CompiledState, input: unkn
   const testing = rt.testTarget === cs;
   if (testing) x.inspect = { input };
   try {
-    if (!rt.quotas && !rt.rec.keep) x.enteredId = rt.emit(lane, enteredType(cs.type)); // only the id is counted
+    if (rt.countOnly) x.enteredId = rt.emit(lane, cs.entered); // only the id is counted
     else {
       const text = rt.payload(input, () => sizeCause(cs.name));
-      x.enteredId = rt.emit(lane, enteredType(cs.type), 'stateEnteredEventDetails', { name: cs.name, input: text, inputDetails: NOT_TRUNCATED });
+      x.enteredId = rt.emit(lane, cs.entered, 'stateEnteredEventDetails', { name: cs.name, input: text, inputDetails: NOT_TRUNCATED });
     }
   } catch (e) {
     const err = toAslError(e);

@@ -160,6 +160,8 @@ export class Runtime {
   closed = false;
   /** Transitions completed synchronously since the run last yielded to the event loop. */
   syncSteps = 0;
+  /** No quota to check and no event kept: state events only count ids (no payload text, no details object). */
+  readonly countOnly: boolean;
   /** TestState: the state whose data flow is inspected and whose retriers report RETRIABLE instead of retrying. */
   testTarget: unknown = undefined;
   testInspect: unknown = undefined;
@@ -176,11 +178,13 @@ export class Runtime {
     readonly taskHandlers: Record<string, TaskHandler> | undefined,
     readonly region: string,
     readonly account: string,
-  ) {}
+  ) {
+    this.countOnly = !quotas && !rec.keep;
+  }
 
   /** Emits an event in a lane's chain and advances the chain. */
   emit(lane: Lane, type: HistoryEventType, detailsKey?: string, details?: object): number {
-    const id = this.add(type, lane.prev, detailsKey, details);
+    const id = this.closed ? 0 : this.rec.add(type, lane.prev, detailsKey, details);
     lane.prev = id;
     return id;
   }

@@ -99,6 +99,9 @@ export interface CompiledState {
   io: IoPlan;
   retriers: Retrier[];
   catchers: Catcher[];
+  /** `<Type>StateEntered` / `<Type>StateExited`. */
+  entered: HistoryEventType;
+  exited: HistoryEventType;
   /** The type-specific body, including its use of the I/O plan; returns the state output and next state. */
   run(x: StateRun): Outcome | Promise<Outcome>;
 }
@@ -350,15 +353,16 @@ function merge(a: [string, unknown][] | undefined, b: [string, unknown][] | unde
 
 /** Emits `<Type>StateExited` (HISTORY-FORMAT.md section 2). */
 export function exitState(x: StateRun, output: unknown, assigned: Record<string, string> | undefined): void {
-  if (!x.rt.quotas && !x.rt.rec.keep) {
+  const rt = x.rt;
+  if (rt.countOnly) {
     // no quota to check and no event kept: only the id is counted (no payload text, no details object)
-    x.rt.emit(x.lane, exitedType(x.cs.type));
+    rt.emit(x.lane, x.cs.exited);
     return;
   }
   const text = x.rt.payload(output, () => sizeCause(x.cs.name));
   const d: Record<string, unknown> = { name: x.cs.name, output: text, outputDetails: NOT_TRUNCATED };
   if (assigned) { d.assignedVariables = assigned; d.assignedVariablesDetails = NOT_TRUNCATED; }
-  x.rt.emit(x.lane, exitedType(x.cs.type), 'stateExitedEventDetails', d);
+  x.rt.emit(x.lane, x.cs.exited, 'stateExitedEventDetails', d);
 }
 
 const enteredTypes: Record<string, HistoryEventType> = {};

@@ -293,12 +293,10 @@ function codePoints(s: string): number {
 const INT_MIN = -2147483648;
 const INT_MAX = 2147483647;
 
-/** Java Math.round: floor(x + 0.5). */
-const javaRound = (x: number): number => Math.floor(x + 0.5);
-
 function toInt(name: string, i: number, v: unknown): number {
-  const n = want(name, i, v, isNumber, 'a number');
-  const r = javaRound(n);
+  // the usual case checked inline (no helper calls): a finite number
+  const n = typeof v === 'number' && v - v === 0 ? v : want(name, i, v, isNumber, 'a number');
+  const r = Math.floor(n + 0.5); // Java's Math.round
   if (r < INT_MIN || r > INT_MAX) throw failure(`Function ${name} expects argument ${i + 1} to be an integer between ${INT_MIN} and ${INT_MAX}, but got ${n}`);
   return r;
 }

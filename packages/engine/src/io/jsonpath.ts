@@ -384,11 +384,14 @@ function compilePathUncached(text: string, strictIndex: boolean): CompiledPath {
   const parsed = parsePath(text);
   const { root } = parsed;
   const walk = compileWalker(parsed, strictIndex);
-  const run = (ctx: EvalContext): Lookup => {
-    const src = sourceOf(root, ctx);
-    if (src instanceof Miss) return src;
-    return walk(src);
-  };
+  // `$…` paths (most of them) read the input directly, one call less per evaluation
+  const run = root.kind === 'input'
+    ? (ctx: EvalContext): Lookup => walk(ctx.input)
+    : (ctx: EvalContext): Lookup => {
+      const src = sourceOf(root, ctx);
+      if (src instanceof Miss) return src;
+      return walk(src);
+    };
   return {
     text,
     definite: parsed.definite,
@@ -463,9 +466,9 @@ function compileDefinite(p: ParsedPath, strictIndex = false): (v: unknown) => Lo
     for (let i = 0; i < n; i++) {
       const t = toks[i]!;
       if (t.kind === 'prop') {
-        if (isObject(cur)) {
+        if (typeof cur === 'object' && cur !== null && !Array.isArray(cur)) {
           if (hasOwn.call(cur, t.name)) {
-            cur = cur[t.name];
+            cur = (cur as Record<string, unknown>)[t.name];
             continue;
           }
           if (i === n - 1) return new Miss(`No results for path: ${normalizedPath(p)}`);

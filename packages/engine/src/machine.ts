@@ -83,14 +83,27 @@ const ENDED = 0, PENDING = 1, YIELD = 2, AGAIN = 3;
 const STEPS_PER_CALL = 64;
 
 /**
- * Runs a lane from `program.startAt` to its end and returns its output. Iterative: one loop iteration per transition.
- * Throws {@link LaneFailure} when a state fails without a matching Catcher, {@link Cancelled} when stopped.
+ * Runs a lane from `program.startAt` to its end; its output, or a promise of it once a state went asynchronous (await
+ * the result: a lane that ends synchronously costs no async function, and awaiting its value takes the same one
+ * microtask as awaiting a settled promise). Iterative: one loop iteration per transition. Rejects with
+ * {@link LaneFailure} when a state fails without a matching Catcher, {@link Cancelled} when stopped (never throws).
  */
-export async function runLane(rt: Runtime, lane: Lane, program: Program, input: unknown): Promise<unknown> {
+export function runLane(rt: Runtime, lane: Lane, program: Program, input: unknown): unknown {
   const c: Cursor = { name: program.startAt, value: input, pending: undefined };
-  for (;;) {
+  let r: number;
+  try {
     // the synchronous transitions run in a plain function: an async function's loop is never optimised while it runs
-    const r = advance(rt, lane, program, c);
+    r = advance(rt, lane, program, c);
+  } catch (e) {
+    return Promise.reject(e);
+  }
+  if (r === ENDED) return c.value;
+  return continueLane(rt, lane, program, c, r);
+}
+
+/** The rest of a lane after {@link advance} stopped at an asynchronous state, a yield or the end of a batch. */
+async function continueLane(rt: Runtime, lane: Lane, program: Program, c: Cursor, first: number): Promise<unknown> {
+  for (let r = first; ; r = advance(rt, lane, program, c)) {
     if (r === ENDED) return c.value;
     if (r === PENDING) {
       const o = await c.pending!;

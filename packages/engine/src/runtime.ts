@@ -51,17 +51,28 @@ export function toLaneFailure(e: unknown): LaneFailure {
  * wait registered on it and on its descendants with {@link Cancelled}.
  */
 export class CancelScope {
-  cancelled: Cancelled | undefined = undefined;
+  // fields assigned in the constructor (`declare`): class-field initialisers would cost a call per lane
+  declare cancelled: Cancelled | undefined;
+  declare readonly parent: CancelScope | undefined;
   /** The reject of the wait in progress (a lane waits on one thing at a time); more at once go to `moreWaiters`. */
-  private waiter: ((e: unknown) => void) | undefined = undefined;
-  private moreWaiters: Set<(e: unknown) => void> | undefined = undefined;
+  declare private waiter: ((e: unknown) => void) | undefined;
+  declare private moreWaiters: Set<(e: unknown) => void> | undefined;
   /** Children as an intrusive list (Map iterations come and go by the thousand: no Set to grow and shrink). */
-  private firstChild: CancelScope | undefined = undefined;
-  private lastChild: CancelScope | undefined = undefined;
-  private prevSibling: CancelScope | undefined = undefined;
-  private nextSibling: CancelScope | undefined = undefined;
-  private attached = false;
-  constructor(readonly parent?: CancelScope) {
+  declare private firstChild: CancelScope | undefined;
+  declare private lastChild: CancelScope | undefined;
+  declare private prevSibling: CancelScope | undefined;
+  declare private nextSibling: CancelScope | undefined;
+  declare private attached: boolean;
+  constructor(parent?: CancelScope) {
+    this.parent = parent;
+    this.cancelled = undefined;
+    this.waiter = undefined;
+    this.moreWaiters = undefined;
+    this.firstChild = undefined;
+    this.lastChild = undefined;
+    this.prevSibling = undefined;
+    this.nextSibling = undefined;
+    this.attached = false;
     if (parent) {
       // appended: cancellation reaches the children in the order they were created
       this.attached = true;

@@ -88,6 +88,8 @@ export interface IoPlan {
   arguments: CompiledJsonata | undefined;
   output: CompiledJsonata | undefined;
   assign: AssignPlan | undefined;
+  /** JSONPath without InputPath, ResultPath, OutputPath and Assign: the output half has nothing to do. */
+  bare: boolean;
 }
 
 export interface CompiledState {
@@ -133,9 +135,10 @@ export function compileIo(raw: RawState, ql: QueryLanguage): IoPlan {
       arguments: 'Arguments' in raw ? jsonata(raw.Arguments, 'Arguments') : undefined,
       output: 'Output' in raw ? jsonata(raw.Output, 'Output') : undefined,
       assign: compileAssign(raw.Assign, ql),
+      bare: false,
     };
   }
-  return {
+  const io: IoPlan = {
     inputPath: optPath(raw, 'InputPath'),
     parameters: raw.Type === 'Map' ? undefined : 'Parameters' in raw ? compilePayloadTemplate(raw.Parameters) : undefined,
     resultSelector: 'ResultSelector' in raw ? compilePayloadTemplate(raw.ResultSelector) : undefined,
@@ -144,7 +147,10 @@ export function compileIo(raw: RawState, ql: QueryLanguage): IoPlan {
     arguments: undefined,
     output: undefined,
     assign: compileAssign(raw.Assign, ql),
+    bare: false,
   };
+  io.bare = io.inputPath === undefined && io.resultPath === undefined && io.outputPath === undefined && io.assign === undefined;
+  return io;
 }
 
 export function compileRetriers(raw: RawState): Retrier[] {
@@ -216,16 +222,28 @@ export function evalCtx(x: StateRun, input: unknown, extra?: { result?: unknown;
 
 /** An EvalContext whose Context Object is built only when an expression reads it (most never do). */
 class StateEvalContext implements EvalContext {
-  result: unknown = undefined;
-  errorOutput: unknown = undefined;
-  readonly variables: Vars;
-  constructor(private readonly x: StateRun, readonly input: unknown) { this.variables = x.lane.vars; }
+  // fields assigned in the constructor (`declare`): class-field initialisers would cost a call per instance
+  declare result: unknown;
+  declare errorOutput: unknown;
+  declare readonly variables: Vars;
+  declare readonly input: unknown;
+  declare private readonly x: StateRun;
+  constructor(x: StateRun, input: unknown) {
+    this.x = x;
+    this.input = input;
+    this.variables = x.lane.vars;
+    this.result = undefined;
+    this.errorOutput = undefined;
+  }
   get context(): unknown { return contextOf(this.x); }
 }
 
 /** JSONPath InputPath then Parameters: the effective input of the body. */
 export function jsonPathEffectiveInput(x: StateRun, withParameters = true): unknown {
   const io = x.cs.io;
+  if (io.inputPath === undefined && x.inspect === undefined) {
+    return withParameters && io.parameters !== undefined ? io.parameters.evaluate(evalCtx(x, x.input)) : x.input;
+  }
   let v = x.input;
   if (io.inputPath === null) v = {};
   else if (io.inputPath) v = io.inputPath.evaluate(evalCtx(x, v));
@@ -240,7 +258,8 @@ export async function evalAssign(plan: AssignPlan | undefined, ctx: EvalContext)
   if (!plan) return undefined;
   if (plan.ql === 'JSONPath') return evalAssignJp(plan, ctx);
   const out: [string, unknown][] = [];
-  for (const [k, c] of plan.entries) out.push([k, c.isConstant ? await c.evaluate(ctx) : await c.evaluate(ctx)]);
+  const entries = plan.entries;
+  for (let i = 0; i < entries.length; i++) out.push([entries[i]![0], await entries[i]![1].evaluate(ctx)]);
   return out;
 }
 
@@ -256,7 +275,8 @@ export function applyAssign(x: StateRun, bindings: [string, unknown][] | undefin
   if (!bindings || bindings.length === 0) return undefined;
   if (!x.rt.rec.keep) {
     // nobody reads the events: bind without printing `assignedVariables`
-    for (const [k, v] of bindings) x.lane.vars.set(k, v);
+    const vars = x.lane.vars;
+    for (let i = 0; i < bindings.length; i++) vars.set(bindings[i]![0], bindings[i]![1]);
     return undefined;
   }
   const assigned: Record<string, string> = {};
@@ -290,6 +310,10 @@ async function finishWithResultJsonata(x: StateRun, result: unknown): Promise<un
 /** JSONPath output half, synchronous: ResultSelector → Assign → ResultPath → OutputPath → exited event. */
 export function finishWithResultJp(x: StateRun, result: unknown, useSelector = true): unknown {
   const io = x.cs.io;
+  if (io.bare && x.inspect === undefined && (!useSelector || io.resultSelector === undefined)) {
+    exitState(x, result, undefined);
+    return result;
+  }
   if (x.inspect) x.inspect.result = result;
   let selected = result;
   if (useSelector && io.resultSelector) selected = io.resultSelector.evaluate(evalCtx(x, result));
@@ -329,6 +353,10 @@ async function finishPassThroughJsonata(x: StateRun, extraAssign: AssignPlan | u
 /** JSONPath pass-through output half, synchronous: InputPath → Assign → OutputPath → exited event. */
 export function finishPassThroughJp(x: StateRun, extraAssign?: AssignPlan, replaceState = false): unknown {
   const io = x.cs.io;
+  if (io.bare && extraAssign === undefined) {
+    exitState(x, x.input, undefined);
+    return x.input;
+  }
   const stateAssign = replaceState ? undefined : io.assign;
   let v = x.input;
   if (io.inputPath === null) v = {};
@@ -384,7 +412,8 @@ export function sizeCause(name: string): string {
 
 /** Whether an ErrorEquals list matches an error (spec "Error names"; States.ALL excludes States.Runtime). */
 export function errorMatches(list: string[], error: string): boolean {
-  for (const e of list) {
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
     if (e === error) return true;
     if (e === 'States.ALL') return true;
     // "States.TaskFailed acts as a wildcard that matches any known error name except for States.Timeout."

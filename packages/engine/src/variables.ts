@@ -6,8 +6,13 @@ import type { VariableScope } from './io/eval-context.js';
  */
 export class Vars implements VariableScope {
   /** This scope's own variables; created on the first assignment (most Map iterations and branches assign none). */
-  private own: Map<string, unknown> | undefined = undefined;
-  constructor(readonly parent?: Vars) {}
+  declare private own: Map<string, unknown> | undefined;
+  declare readonly parent: Vars | undefined;
+  constructor(parent?: Vars) {
+    // assigned here (`declare` fields): class-field initialisers would cost a call per scope
+    this.parent = parent;
+    this.own = undefined;
+  }
   has(name: string): boolean {
     for (let s: Vars | undefined = this; s; s = s.parent) if (s.own !== undefined && s.own.has(name)) return true;
     return false;

@@ -180,6 +180,18 @@ function compileDataTest(rule: Record<string, unknown>): Pred {
     };
   }
   if (!typeOk(operand)) throw new AslError('States.Runtime', `The value of ${op} must be of type ${kind.toLowerCase()}`);
+  if (kind === 'Numeric' || kind === 'String') {
+    // the common rules against a literal, one closure each (no compare/relate calls per evaluation)
+    const t = kind === 'Numeric' ? 'number' : 'string';
+    const b = operand as number | string;
+    switch (rel) {
+      case 'Equals': return (ctx) => { const a = read(vp, ctx); return typeof a === t && a === b; };
+      case 'LessThan': return (ctx) => { const a = read(vp, ctx); return typeof a === t && (a as number | string) < b; };
+      case 'GreaterThan': return (ctx) => { const a = read(vp, ctx); return typeof a === t && (a as number | string) > b; };
+      case 'LessThanEquals': return (ctx) => { const a = read(vp, ctx); return typeof a === t && (a as number | string) <= b; };
+      case 'GreaterThanEquals': return (ctx) => { const a = read(vp, ctx); return typeof a === t && (a as number | string) >= b; };
+    }
+  }
   return (ctx) => compare(read(vp, ctx), operand);
 }
 

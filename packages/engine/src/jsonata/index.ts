@@ -276,7 +276,7 @@ function needsClean(v: unknown, depth: number): boolean {
   if (depth >= MAX_JSON_DEPTH) throw new JsonTooDeep();
   if (Array.isArray(v)) {
     if ((v as Seq).sequence) return true;
-    for (const x of v) if (needsClean(x, depth + 1)) return true;
+    for (let i = 0; i < v.length; i++) if (needsClean(v[i], depth + 1)) return true;
     return false;
   }
   for (const k in v) if (needsClean((v as Record<string, unknown>)[k], depth + 1)) return true;
@@ -300,7 +300,8 @@ function compileExpression(raw: string, field: string): Evaluator {
     if (ctx.result !== undefined) states['result'] = ctx.result;
     if (ctx.errorOutput !== undefined) states['errorOutput'] = ctx.errorOutput;
     const bindings: Record<string, unknown> = { states, [LIMITS]: { n: 0, depth: 0, start: Date.now() } satisfies Limits };
-    for (const n of c.names) if (ctx.variables.has(n)) bindings[n] = ctx.variables.get(n);
+    const names = c.names;
+    for (let i = 0; i < names.length; i++) if (ctx.variables.has(names[i]!)) bindings[names[i]!] = ctx.variables.get(names[i]!);
     let out: unknown;
     try {
       out = await c.expr.evaluate(undefined, bindings); // AWS gives expressions no context item

@@ -29,7 +29,8 @@ export function compileChoice(raw: RawState, ql: QueryLanguage): CompiledState['
     return async (x) => {
       let matched: Rule | undefined;
       const ctx = evalCtx(x, x.input);
-      for (const r of rules) {
+      for (let i = 0; i < rules.length; i++) {
+        const r = rules[i]!;
         const v = await r.cond!.evaluate(ctx);
         if (typeof v !== 'boolean') {
           const e = new AslError('States.QueryEvaluationError',
@@ -54,7 +55,7 @@ export function compileChoice(raw: RawState, ql: QueryLanguage): CompiledState['
     if (io.inputPath === null) v = {};
     else if (io.inputPath) v = io.inputPath.evaluate(evalCtx(x, v));
     const ctx = evalCtx(x, v);
-    for (const r of rules) if (r.jp!.evaluate(ctx)) { matched = r; break; }
+    for (let i = 0; i < rules.length; i++) if (rules[i]!.jp!.evaluate(ctx)) { matched = rules[i]; break; }
     const next = matched ? matched.next : dflt;
     if (next === undefined) throw new AslError('States.NoChoiceMatched', 'No Matches!');
     const output = matched ? finishPassThroughJp(x, matched.assign, true) : finishPassThroughJp(x);

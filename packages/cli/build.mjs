@@ -77,11 +77,11 @@ const outfile = path.join(outdir, 'asl.js');
  * milliseconds that compile work costs more CPU than the optimised code saves (measured: choice-loop, pass-chain,
  * task-retry, jsonata-loop and payload-heavy 10–25% less whole-process CPU without it, map-inline and parallel-map
  * unchanged). So dist/asl.js starts with TurboFan off and turns it on once the process has used JIT_DELAY_MS of CPU:
- * short runs never pay for it, long runs lose about that much once (a 400,000-transition run: ~+0.05–0.1 s).
- * The sample runs below keep it off so that the cache is written under the flags it is loaded with.
+ * short runs never pay for it; a long run loses less than that once (a 400,000-transition choice loop: ~0.2 s →
+ * ~0.25 s). The sample runs below keep it off so that the cache is written under the flags it is loaded with.
  * ASL_BUILD_JIT_MS=0 builds without the policy.
  */
-const JIT_DELAY_MS = Number(process.env.ASL_BUILD_JIT_MS ?? 150);
+const JIT_DELAY_MS = Number(process.env.ASL_BUILD_JIT_MS ?? 100);
 
 function loaderFile(cache) {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${bundle}\n})`;

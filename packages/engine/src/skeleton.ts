@@ -222,7 +222,8 @@ export function evalCtx(x: StateRun, input: unknown, extra?: { result?: unknown;
 
 /** An EvalContext whose Context Object is built only when an expression reads it (most never do). */
 class StateEvalContext implements EvalContext {
-  // fields assigned in the constructor (`declare`): class-field initialisers would cost a call per instance
+  // fields assigned in the constructor (`declare`): class-field initialisers would cost a call per instance;
+  // `result` and `errorOutput` default to the prototype's `undefined` (set on the few contexts that have them)
   declare result: unknown;
   declare errorOutput: unknown;
   declare readonly variables: Vars;
@@ -232,11 +233,11 @@ class StateEvalContext implements EvalContext {
     this.x = x;
     this.input = input;
     this.variables = x.lane.vars;
-    this.result = undefined;
-    this.errorOutput = undefined;
   }
   get context(): unknown { return contextOf(this.x); }
 }
+(StateEvalContext.prototype as { result: unknown; errorOutput: unknown }).result = undefined;
+(StateEvalContext.prototype as { result: unknown; errorOutput: unknown }).errorOutput = undefined;
 
 /** JSONPath InputPath then Parameters: the effective input of the body. */
 export function jsonPathEffectiveInput(x: StateRun, withParameters = true): unknown {

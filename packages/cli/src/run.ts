@@ -24,7 +24,7 @@ function print(obj: unknown): void {
   process.stdout.write(JSON.stringify(obj) + '\n');
 }
 
-/** `asl run`: runs one execution and prints `{"status", "output"?, "error"?, "cause"?, "history"?}`. */
+/** `asl run`: runs one execution and prints `{"status", "output"?, "error"?, "cause"?, "history"?, "historyTruncated"?}`. */
 export async function runCommand(args: Args): Promise<number> {
   const defFile = str(args, '--definition') ?? args.positionals[0];
   if (!defFile) {
@@ -90,6 +90,10 @@ export async function runCommand(args: Args): Promise<number> {
   if (r.error !== undefined) out.error = r.error;
   if (r.cause !== undefined) out.cause = r.cause;
   if (withHistory) out.history = r.history;
+  if (withHistory && r.historyTruncated) {
+    out.historyTruncated = true;
+    process.stderr.write('asl: the history had more events than are kept in memory (1,000,000): it holds the first ones and the last.\n');
+  }
   const text = JSON.stringify(out) + '\n';
   // large outputs: write synchronously so nothing is lost at exit
   fs.writeSync(1, text);

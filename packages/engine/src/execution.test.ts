@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DefinitionError, startExecution } from './index.js';
 import { chain, run, types } from './test/helpers.js';
 
@@ -214,6 +214,48 @@ describe('quotas', () => {
     const e = await run(loop, { type: 'EXPRESS' });
     expect(e.status).toBe('SUCCEEDED');
   });
+  it('an EXPRESS runaway Pass/Choice loop (no virtual time) ends at the 5-minute limit of real time: TIMED_OUT', async () => {
+    // only setTimeout is faked: the run loop's setImmediate yields stay real, so the loop keeps running meanwhile
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const loop = { StartAt: 'A', States: {
+        A: { Type: 'Pass', Next: 'C' },
+        C: { Type: 'Choice', Choices: [{ Variable: '$.done', IsPresent: true, Next: 'E' }], Default: 'A' },
+        E: { Type: 'Succeed' },
+      } };
+      const exec = startExecution(loop, { type: 'EXPRESS', history: 'none' });
+      let settled = false;
+      void exec.result.then(() => { settled = true; });
+      await new Promise((r) => setImmediate(r));
+      vi.advanceTimersByTime(5 * 60 * 1000 - 1);
+      for (let i = 0; i < 20; i++) await new Promise((r) => setImmediate(r));
+      expect(settled).toBe(false);
+      vi.advanceTimersByTime(1);
+      const r = await exec.result;
+      expect(r).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+  it('an execution without a history quota keeps at most 1,000,000 events, then counts on and keeps the terminal event', async () => {
+    const loop = { StartAt: 'I', States: {
+      I: { Type: 'Pass', Result: 0, ResultPath: '$.i', Next: 'Inc' },
+      Inc: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'C' },
+      C: { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: 260_000, Next: 'Inc' }], Default: 'D' },
+      D: { Type: 'Succeed' },
+    } };
+    const seen: number[] = [];
+    const r = await startExecution(loop, { type: 'EXPRESS', onEvent: (e) => { if (e.id > 999_998) seen.push(e.id); } }).result;
+    expect(r.status).toBe('SUCCEEDED');
+    expect(r.historyTruncated).toBe(true);
+    expect(r.history).toHaveLength(1_000_001);
+    const last = r.history[1_000_000];
+    // 1 ExecutionStarted + 2 for I + 260,000 × 4 for Inc/C + 2 for D, then ExecutionSucceeded
+    expect(last).toMatchObject({ type: 'ExecutionSucceeded', id: 1_040_006 });
+    expect(seen).toEqual([999_999, 1_000_000, 1_040_006]);
+    const small = await run({ StartAt: 'P', States: { P: { Type: 'Pass', End: true } } }, { type: 'EXPRESS' });
+    expect(small.historyTruncated).toBeUndefined();
+  }, 60_000);
 });
 
 describe('variables (AWS dg/workflow-variables.html)', () => {

@@ -106,7 +106,7 @@ export function startUnchecked(definition: RawMachine, options: ExecutionOptions
     root.cancel(new Cancelled(undefined));
     clock.dispose(new Cancelled(undefined));
     // history 'none' keeps no events in the result, also when an onEvent listener made the recorder build them
-    settle({ ...r, history: options.history === 'none' ? [] : rec.events });
+    settle({ ...r, history: options.history === 'none' ? [] : rec.events, ...(rec.truncated ? { historyTruncated: true } : {}) });
   };
   const lastId = (): number => rec.count;
   const terminate = (status: 'TIMED_OUT' | 'ABORTED', error?: string, cause?: string): void => {
@@ -142,9 +142,18 @@ export function startUnchecked(definition: RawMachine, options: ExecutionOptions
       t.promise.then(() => terminate('TIMED_OUT', 'States.Timeout', `The execution timed out after ${limitS} seconds.`), () => {});
     }
     if (express) {
+      const cause = 'The Express execution exceeded its 5-minute maximum duration.';
       const t = clock.sleep(EXPRESS_MAX_MS);
       timers.push(t);
-      t.promise.then(() => terminate('TIMED_OUT', 'States.Timeout', 'The Express execution exceeded its 5-minute maximum duration.'), () => {});
+      t.promise.then(() => terminate('TIMED_OUT', 'States.Timeout', cause), () => {});
+      // States that take no virtual time (a Pass/Choice loop) still take real time, on AWS as here: the limit holds
+      // in real time too. The run loop yields to the event loop every few thousand transitions, so this timer fires.
+      // Unreferenced: it must not keep a Node process alive (nor delay the CLI's stall detection).
+      if (quotas) {
+        const h = setTimeout(() => terminate('TIMED_OUT', 'States.Timeout', cause), EXPRESS_MAX_MS) as unknown as { unref?: () => void };
+        h.unref?.();
+        timers.push({ cancel: () => clearTimeout(h as unknown as ReturnType<typeof setTimeout>) });
+      }
     }
     // The first state's Entered event has previousEventId 0 (HISTORY-FORMAT.md section 3).
     const lane: Lane = { prev: 0, vars: new Vars(), cancel: root };

@@ -5,6 +5,14 @@ import type { HistoryEvent, HistoryEventType } from './types.js';
 export const MAX_HISTORY_EVENTS = 25_000;
 
 /**
+ * Most events one execution keeps in memory (in `result.history` and for `onEvent`) when no history quota bounds it
+ * (EXPRESS, or `quotas: 'off'`): beyond it events are still counted (ids stay AWS's) but no longer kept or sent, and
+ * the result says `historyTruncated`. The terminal event is always kept. Not an AWS quota: AWS streams an EXPRESS
+ * history to CloudWatch Logs; an interpreter that holds it in memory needs a bound (about 0.3 KB per event).
+ */
+export const MAX_KEPT_EVENTS = 1_000_000;
+
+/**
  * The engine's limit on the nesting depth of a JSON value (objects and arrays). Not an AWS quota: `JSON.stringify`
  * overflows the JS stack at about 4,100 levels and takes time quadratic in the depth, so a loop whose output nests its
  * input (`"Output": "{% {\"k\": $states.input} %}"`) would otherwise end in a stack overflow after seconds of work.
@@ -83,11 +91,14 @@ export class HistoryRecorder {
   count = 0;
   /** False when nobody reads the events (history 'none' and no listener): ids are counted, no event is built. */
   readonly keep: boolean;
+  /** Set once events beyond {@link MAX_KEPT_EVENTS} (or the `maxKept` given) were counted but not kept. */
+  truncated = false;
   constructor(
     private readonly now: () => number,
     private readonly onEvent: ((e: HistoryEvent) => void) | undefined,
     private readonly limit: number,
     keep = true,
+    private readonly maxKept = MAX_KEPT_EVENTS,
   ) {
     this.keep = keep || onEvent !== undefined;
   }
@@ -113,6 +124,10 @@ export class HistoryRecorder {
     }
     this.count = id;
     if (!this.keep) return id;
+    if (id > this.maxKept && !TERMINAL.has(type)) {
+      this.truncated = true;
+      return id;
+    }
     const e: HistoryEvent = { id, previousEventId, timestamp: this.stamp(), type };
     if (detailsKey !== undefined && details !== undefined) e[detailsKey] = details;
     this.events.push(e);

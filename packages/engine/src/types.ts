@@ -90,6 +90,11 @@ export interface ExecutionResult {
   error?: string;
   cause?: string;
   history: HistoryEvent[];
+  /**
+   * True when the execution had more events than an interpreter keeps in memory (1,000,000; possible only without a
+   * history quota: EXPRESS or `quotas: 'off'`): `history` holds the first ones and the terminal event.
+   */
+  historyTruncated?: boolean;
 }
 
 export interface Execution {

@@ -3,6 +3,10 @@
  * events (`resource`/`resourceType` of Task* events, or LambdaFunction* or Activity* events) and the default response
  * shape used when neither a mock nor a handler answers.
  */
+import { md5 } from '@noble/hashes/legacy.js';
+import { toJsonText } from './history.js';
+import { hex, utf8Encode, utf8Length } from './io/bytes.js';
+
 export type ResourceKind = 'service' | 'lambda-function' | 'activity';
 export type IntegrationPattern = 'request' | 'sync' | 'token';
 
@@ -97,11 +101,57 @@ export function defaultResponse(info: ResourceInfo, args: unknown, ctx: { execut
   return {};
 }
 
-/** The TaskSubmitted output for `.sync` / `.waitForTaskToken` tasks (the start call's response). */
-export function submittedResponse(info: ResourceInfo, result: unknown): unknown {
+/**
+ * The TaskSubmitted output for `.sync` / `.waitForTaskToken` tasks: the start call's response as AWS records it
+ * (HISTORY-FORMAT.md section 2; AWS dg/connect-to-resource.html). `startExecution` answers
+ * `{ExecutionArn, StartDate}`, SQS `sendMessage` `{MD5OfMessageBody, MessageId}` (the MD5 of the message body text),
+ * each with the `SdkHttpMetadata` of its JSON (`application/x-amz-json-1.0`) HTTP response.
+ */
+export function submittedResponse(info: ResourceInfo, result: unknown, args?: unknown): unknown {
   if (info.service === 'states' && info.action.startsWith('startExecution')) {
     const r = (result ?? {}) as Record<string, unknown>;
-    return { ExecutionArn: r.ExecutionArn, SdkHttpMetadata: httpMetadata(), SdkResponseMetadata: { RequestId: requestId() }, StartDate: r.StartDate };
+    const startDate = typeof r.StartDate === 'string' && !Number.isNaN(Date.parse(r.StartDate)) ? Date.parse(r.StartDate) / 1000 : 0;
+    const body = JSON.stringify({ executionArn: r.ExecutionArn, startDate });
+    return { ExecutionArn: r.ExecutionArn, SdkHttpMetadata: awsJsonHttpMetadata(body), SdkResponseMetadata: { RequestId: requestId() }, StartDate: r.StartDate };
+  }
+  if (info.service === 'sqs' && info.action === 'sendMessage') {
+    const a = (args ?? {}) as Record<string, unknown>;
+    const text = typeof a.MessageBody === 'string' ? a.MessageBody : toJsonText(a.MessageBody ?? null);
+    const digest = hex(md5(utf8Encode(text)));
+    const MessageId = requestId();
+    const body = JSON.stringify({ MD5OfMessageBody: digest, MessageId });
+    return { MD5OfMessageBody: digest, MessageId, SdkHttpMetadata: awsJsonHttpMetadata(body), SdkResponseMetadata: { RequestId: requestId() } };
   }
   return { SdkHttpMetadata: httpMetadata(), SdkResponseMetadata: { RequestId: requestId() } };
+}
+
+/**
+ * `SdkHttpMetadata` of an AWS JSON-protocol response with this body, as Step Functions reports it for an integration
+ * call: all headers as lists and the same headers as single values, `Content-Length` the body's UTF-8 length.
+ */
+export function awsJsonHttpMetadata(body: string): Record<string, unknown> {
+  const length = String(utf8Length(body));
+  const id = requestId();
+  const date = new Date().toUTCString();
+  return {
+    AllHttpHeaders: {
+      'x-amzn-RequestId': [id], connection: ['keep-alive'], 'Content-Length': [length], Date: [date],
+      'Content-Type': ['application/x-amz-json-1.0'],
+    },
+    HttpHeaders: {
+      connection: 'keep-alive', 'Content-Length': length, 'Content-Type': 'application/x-amz-json-1.0', Date: date,
+      'x-amzn-RequestId': id,
+    },
+    HttpStatusCode: 200,
+  };
+}
+
+/**
+ * Whether a `.sync`/`.waitForTaskToken` task's error says its start call failed: service integrations name the
+ * errors of the service's API `<Service>.<Exception>` (AWS dg/concepts-error-handling.html, "Error names"; e.g.
+ * `SQS.QueueDoesNotExistException`, `Lambda.ResourceNotFoundException`), while `States.*` errors (a timeout, a failed
+ * child execution) and errors a callback sends come after the task was submitted.
+ */
+export function submitFailed(errorName: string): boolean {
+  return !errorName.startsWith('States.') && /^[A-Za-z][A-Za-z0-9]*\.[A-Za-z][A-Za-z0-9]*$/.test(errorName);
 }

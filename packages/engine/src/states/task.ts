@@ -9,7 +9,7 @@
  */
 import { AslError } from '../errors.js';
 import { NOT_TRUNCATED, toJsonText } from '../history.js';
-import { defaultResponse, parseResource, submittedResponse, type ResourceInfo } from '../integrations.js';
+import { defaultResponse, parseResource, submitFailed, submittedResponse, type ResourceInfo } from '../integrations.js';
 import { MAX_PAYLOAD_BYTES, utf8Length } from '../runtime.js';
 import {
   evalCtx, finishWithResult, jsonPathEffectiveInput, type CompiledState, type Outcome, type StateRun,
@@ -77,7 +77,7 @@ export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): Co
     } finally {
       call.release?.();
     }
-    const output = await finishWithResult(x, settle(x, info, answer));
+    const output = await finishWithResult(x, settle(x, info, answer, call));
     return { output, next: x.cs.next };
   };
 }
@@ -92,12 +92,12 @@ async function complete(x: StateRun, info: ResourceInfo, pending: Promise<Answer
     // a handler or callback given up on (TimeoutSeconds, a stopped lane) must not hold virtual time any longer
     call.release?.();
   }
-  const output = await finishWithResult(x, settle(x, info, answer));
+  const output = await finishWithResult(x, settle(x, info, answer, call));
   return { output, next: x.cs.next };
 }
 
 /** What one attempt leaves to clean up: the handler's or callback's hold on virtual time, the TimeoutSeconds timer. */
-interface Call { release: (() => void) | undefined; timer: { cancel(): void } | undefined }
+interface Call { release: (() => void) | undefined; timer: { cancel(): void } | undefined; args?: unknown }
 
 /**
  * The synchronous start of an attempt: `…Scheduled`/`…Started` events, then the call; returns the answer, raced
@@ -138,6 +138,7 @@ function start(x: StateRun, info: ResourceInfo, args: unknown, timeoutS: number 
     rt.emit(lane, 'TaskStarted', 'taskStartedEventDetails', { resource: info.resource, resourceType: info.resourceType });
   }
   lane.current = 'Task';
+  if (info.pattern !== 'request') call.args = args; // the TaskSubmitted output echoes parts of the request
   const release: Release = {};
   const pending = invoke(x, info, args, heartbeatS, release);
   call.release = release.fn;
@@ -151,12 +152,16 @@ function start(x: StateRun, info: ResourceInfo, args: unknown, timeoutS: number 
 }
 
 /** The synchronous end of an attempt: the result's events; throws the attempt's error (its failure event recorded). */
-function settle(x: StateRun, info: ResourceInfo, a: Answer): unknown {
+function settle(x: StateRun, info: ResourceInfo, a: Answer, call: Call): unknown {
   const { rt, lane } = x;
   let answer = a;
-  if (!answer.error && (info.pattern === 'sync' || info.pattern === 'token') && info.kind === 'service') {
+  // A `.sync`/`.waitForTaskToken` task records TaskSubmitted once its start call succeeded: before its result, and
+  // before a failure of the job or callback (a child execution failing, SendTaskFailure, a timeout); not when the
+  // start call itself failed (a `<Service>.<Exception>` error from a mock or handler).
+  if ((info.pattern === 'sync' || info.pattern === 'token') && info.kind === 'service'
+    && (!answer.error || answer.source === 'callback' || !submitFailed(answer.error.name))) {
     if (!rt.rec.keep) rt.emit(lane, 'TaskSubmitted');
-    else rt.emit(lane, 'TaskSubmitted', 'taskSubmittedEventDetails', { output: toJsonText(submittedResponse(info, answer.result)), outputDetails: NOT_TRUNCATED, resource: info.resource, resourceType: info.resourceType });
+    else rt.emit(lane, 'TaskSubmitted', 'taskSubmittedEventDetails', { output: toJsonText(submittedResponse(info, answer.result, call.args)), outputDetails: NOT_TRUNCATED, resource: info.resource, resourceType: info.resourceType });
   }
   let resultText: string | undefined;
   if (!answer.error) {

@@ -86,7 +86,7 @@ describe('ItemReader', () => {
     expect(seen).toEqual([{ Bucket: 'b', Prefix: 'p/' }, { Bucket: 'b', Prefix: 'p/', ContinuationToken: 't1' }]);
   });
 
-  it('MaxItems and MaxItemsPath limit the items (0 = no limit); an invalid MaxItemsPath value fails the reader', async () => {
+  it('MaxItems and MaxItemsPath limit the items (0 = no limit); a negative value fails the reader, a non-integer the execution', async () => {
     const csv = 'h\n1\n2\n3\n4';
     const cfg = { InputType: 'CSV', CSVHeaderLocation: 'FIRST_ROW' };
     const opts = (input: unknown) => mocked({ '0-9': { Return: csv } }, undefined, { input });
@@ -95,9 +95,14 @@ describe('ItemReader', () => {
     expect((await run(mapDef(getObject({ ...cfg, MaxItemsPath: '$.max' })), opts({ key: 'k', max: 3 }))).output).toHaveLength(3);
     const neg = await run(mapDef(getObject({ ...cfg, MaxItemsPath: '$.max' })), opts({ key: 'k', max: -1 }));
     expect(neg).toMatchObject({ status: 'FAILED', error: 'States.ItemReaderFailed', cause: 'field MaxItems must be positive' });
-    const str = await run(mapDef(getObject({ ...cfg, MaxItemsPath: '$.max' })), opts({ key: 'k', max: 'x' }));
-    expect(str.error).toBe('States.ItemReaderFailed');
-    expect(str.cause).toMatch(/MaxItemsPath field refers to value "x" which is not a valid integer: \$\.max/);
+    expect(neg.history.map((e) => e.type)).toContain('MapRunStarted');
+    // the value's type is checked before the Map Run starts: States.Runtime, no MapRunStarted
+    for (const max of ['x', 1.5]) {
+      const bad = await run(mapDef(getObject({ ...cfg, MaxItemsPath: '$.max' })), opts({ key: 'k', max }));
+      expect(bad).toMatchObject({ status: 'FAILED', error: 'States.Runtime' });
+      expect(bad.cause).toBe(`An error occurred while executing the state 'M' (entered at the event id #2). The MaxItemsPath field refers to value "${max}" which is not a valid integer: $.max`);
+      expect(bad.history.map((e) => e.type)).toEqual(['ExecutionStarted', 'MapStateEntered', 'MapStateStarted', 'ExecutionFailed']);
+    }
   });
 
   it('a failing read records MapRunFailed then MapStateFailed; Catch handles States.ItemReaderFailed', async () => {

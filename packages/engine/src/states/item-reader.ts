@@ -29,14 +29,24 @@ export const CSV_DELIMITERS: Readonly<Record<string, string>> = { COMMA: ',', PI
 /** A compiled `ItemReader`. */
 export interface ItemReaderPlan {
   /**
+   * Resolves `ReaderConfig.MaxItems` / `MaxItemsPath` (JSONata: an expression) before the Map Run starts: AWS checks
+   * the value's type there (dg/input-output-itemreader.html, "ReaderConfig"; a `MaxItemsPath` value such as 1.5
+   * ends the execution after `MapStateStarted`, with no `MapRunStarted`). The range (negative values) is checked by
+   * `read`, inside the run.
+   *
+   * @throws {AslError} `States.Runtime` when the `MaxItemsPath` value is not an integer;
+   * `States.QueryEvaluationError` when the JSONata `MaxItems` result is not an integer.
+   */
+  maxItems(x: StateRun, effective: unknown): Promise<number | undefined>;
+  /**
    * Reads the items for one run of the Map state, `MaxItems` applied. `effective` is the state input after InputPath
-   * (what `Parameters` and `MaxItemsPath` read; JSONata reads `$states.input`).
+   * (what `Parameters` reads; JSONata reads `$states.input`); `maxItems` is what `maxItems()` resolved.
    *
    * @throws {AslError} `States.ItemReaderFailed` for any failure of the read (S3 call failed or not mocked, body not
-   * of the InputType, duplicate CSV headers, a MaxItemsPath value that is not a non-negative integer);
+   * of the InputType, duplicate CSV headers, a negative MaxItems value);
    * `States.Runtime` (fatal) when a `Parameters` path does not resolve; `States.QueryEvaluationError` for JSONata.
    */
-  read(x: StateRun, effective: unknown): Promise<unknown[]>;
+  read(x: StateRun, effective: unknown, maxItems: number | undefined): Promise<unknown[]>;
 }
 
 /** `States.ItemReaderFailed` with a cause. */
@@ -62,9 +72,10 @@ export function compileItemReader(reader: RawState, ql: QueryLanguage): ItemRead
   const loadAndFlatten = rc.Transformation === 'LOAD_AND_FLATTEN';
 
   return {
-    async read(x, effective) {
+    maxItems: (x, effective) => maxItems(x, effective),
+    async read(x, effective, max) {
       const args = paramsJp ? paramsJp.evaluate(evalCtx(x, effective)) : argsJa ? await argsJa.evaluate(evalCtx(x, x.input)) : {};
-      const limit = await readMaxItems(x, effective, maxItems);
+      const limit = readerLimit(max);
       const fetch = async (a: unknown): Promise<unknown> => {
         const ans = await callService(x, x.cs.name, resource, a);
         if (ans.error) {
@@ -123,15 +134,8 @@ function s3Location(uri: string): { Bucket: string; Key: string } {
   return { Bucket: m[1], Key: m[2] };
 }
 
-/** MaxItems / MaxItemsPath: 0 or absent = no limit; AWS clips at 100,000,000. */
-async function readMaxItems(x: StateRun, effective: unknown, maxItems: NumberField): Promise<number> {
-  let n: number | undefined;
-  try {
-    n = await maxItems(x, effective);
-  } catch (e) {
-    if (e instanceof AslError && e.name === 'States.Runtime') throw readerFailed(e.causeText ?? 'Invalid MaxItemsPath');
-    throw e;
-  }
+/** The item limit for a resolved MaxItems value: 0 or absent = no limit; AWS clips at 100,000,000. */
+function readerLimit(n: number | undefined): number {
   if (n === undefined || n === 0) return MAX_READER_ITEMS;
   if (n < 0) throw readerFailed('field MaxItems must be positive');
   return Math.min(n, MAX_READER_ITEMS);

@@ -98,6 +98,7 @@ export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl
     const pct = await tolPct(x, effective);
     if (count !== undefined && count < 0) throw new AslError('States.Runtime', 'ToleratedFailureCount cannot be negative.');
     if (pct !== undefined && (pct < 0 || pct > 100)) throw new AslError('States.Runtime', 'ToleratedFailurePercentage must be between 0 and 100.');
+    const readerMax = reader ? await reader.maxItems(x, effective) : undefined;
 
     let mapRun: { arn: string; id: string; startedId: number } | undefined;
     const startRun = () => {
@@ -108,7 +109,7 @@ export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl
     if (reader) {
       if (distributed) startRun();
       try {
-        items = await reader.read(x, effective);
+        items = await reader.read(x, effective, readerMax);
       } catch (e) {
         throw failRun(x, e, distributed);
       }
@@ -317,3 +318,4 @@ function batchValue(items: unknown[], units: unknown[], i: number): unknown {
 }
 
 void contextOf;
+

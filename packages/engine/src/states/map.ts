@@ -76,6 +76,12 @@ export function compileMap(raw: RawState, ql: QueryLanguage, name: string, topQl
       if (reader) items = [];
       else if (itemsExpr) {
         items = await itemsExpr.evaluate(evalCtx(x, x.input));
+        if (isJsonataFunction(items)) {
+          const e = new AslError('States.QueryEvaluationError',
+            `The JSONata expression '${exprText(raw.Items)}' specified for the field 'Items' returned an unsupported result type.`);
+          (e as any).location = 'Items';
+          throw e;
+        }
         if (!Array.isArray(items)) {
           const e = new AslError('States.QueryEvaluationError',
             `The JSONata expression '${exprText(raw.Items)}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '${typeName(items)}' for value: ${toJsonText(items)}`);
@@ -319,3 +325,12 @@ function batchValue(items: unknown[], units: unknown[], i: number): unknown {
 
 void contextOf;
 
+/**
+ * A JSONata function value (a lambda `function($x){...}` or a built-in such as `$sum`): not JSON, so AWS refuses it as
+ * a field's result ("returned an unsupported result type", dg/transforming-data.html). Pure.
+ */
+export function isJsonataFunction(v: unknown): boolean {
+  if (typeof v === 'function') return true;
+  return v !== null && typeof v === 'object' && !Array.isArray(v)
+    && ((v as Record<string, unknown>)._jsonata_lambda === true || (v as Record<string, unknown>)._jsonata_function === true);
+}

@@ -88,6 +88,18 @@ describe('asl run', () => {
     const def = write('tok.json', { StartAt: 'W', States: { W: { Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', End: true } } });
     expect(asl('run', '--definition', def).json).toEqual({ status: 'SUCCEEDED', output: {} });
   });
+
+  it('answers them at once also while a timer is pending (EXPRESS 5 minutes, HeartbeatSeconds)', () => {
+    const def = write('tok2.json', { StartAt: 'W', States: { W: {
+      Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', HeartbeatSeconds: 3600,
+      Parameters: { QueueUrl: 'q', MessageBody: { 'token.$': '$$.Task.Token' } }, End: true,
+    } } });
+    const t0 = Date.now();
+    expect(asl('run', '--definition', def, '--type', 'EXPRESS').json).toEqual({ status: 'SUCCEEDED', output: {} });
+    expect(asl('run', '--definition', def).json).toEqual({ status: 'SUCCEEDED', output: {} });
+    // both would otherwise wait for a real timer (5 minutes, 1 hour): the 20 s spawn timeout would fail them
+    expect(Date.now() - t0).toBeLessThan(15_000);
+  });
 });
 
 describe('asl validate', () => {

@@ -82,8 +82,21 @@ export async function runCommand(args: Args): Promise<number> {
     exec.stop('States.Runtime', 'The execution stalled: nothing left to run.');
   };
   process.on('beforeExit', onBeforeExit);
+  // A pending timer (an EXPRESS execution's 5 minutes, a TimeoutSeconds) keeps Node busy, so beforeExit would come
+  // only when it fires: answer `.waitForTaskToken` callbacks as they appear instead (unreferenced: never keeps Node up).
+  let poll: ReturnType<typeof setInterval> | undefined;
+  if (doc.text.includes('.waitForTaskToken')) {
+    poll = setInterval(() => {
+      if (finished) return;
+      for (const t of exec.pendingTaskTokens()) {
+        try { exec.sendTaskSuccess(t, {}); } catch { /* answered or timed out meanwhile */ }
+      }
+    }, 20);
+    poll.unref();
+  }
   const r: ExecutionResult = await exec.result;
   finished = true;
+  if (poll) clearInterval(poll);
   process.off('beforeExit', onBeforeExit);
   const out: Record<string, unknown> = { status: r.status };
   if (r.status === 'SUCCEEDED') out.output = r.output;

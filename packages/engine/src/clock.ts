@@ -16,6 +16,12 @@ export interface Clock {
   beginExternal(): () => void;
   /** Rejects every pending timer with `reason` and stops the clock. */
   dispose(reason: unknown): void;
+  /**
+   * A passive deadline (epoch milliseconds): `fn` runs once time would move past `at`, instead of the timers due
+   * later. Unlike a timer it never makes time jump by itself and never arms a real timer. Optional: the
+   * {@link RealClock} has none (a real run does not last a year).
+   */
+  setDeadline?(at: number, fn: () => void): void;
 }
 export interface Timer { promise: Promise<void>; cancel(): void }
 
@@ -43,8 +49,11 @@ export class SimulatedClock implements Clock {
   private blockedReal = 0;
   private blockedVirtual = 0;
   private realTimer: ReturnType<typeof setTimeout> | undefined;
+  private deadline: { at: number; fn: () => void } | undefined;
   constructor(start: number) { this.t = start; }
   now(): number { return this.t; }
+
+  setDeadline(at: number, fn: () => void): void { this.deadline = { at, fn }; }
 
   sleep(ms: number): Timer {
     if (this.disposed) return { promise: new Promise<void>(() => {}), cancel() {} };
@@ -125,6 +134,14 @@ export class SimulatedClock implements Clock {
     // drop cancelled timers at the top
     while (this.heap.length && !this.heap[0].live) this.pop();
     if (!this.heap.length) return;
+    const d = this.deadline;
+    if (d !== undefined && this.heap[0].at > d.at) {
+      // time would pass the deadline: it ends here (the callback ends the run and disposes the clock)
+      this.deadline = undefined;
+      if (d.at > this.t) this.t = d.at;
+      d.fn();
+      return;
+    }
     const vt = this.pop()!;
     if (vt.at > this.t) this.t = vt.at;
     vt.resolve();

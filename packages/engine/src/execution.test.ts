@@ -237,6 +237,18 @@ describe('quotas', () => {
       vi.useRealTimers();
     }
   });
+  it('a STANDARD execution ends at 1 year (States.Timeout, TIMED_OUT); quotas off lift it', async () => {
+    const day = 24 * 3600;
+    const wait = (days: number) => ({ StartAt: 'W', States: { W: { Type: 'Wait', Seconds: days * day, End: true } } });
+    const start = new Date('2026-01-01T00:00:00.000Z');
+    const r = await run(wait(400), { startTime: start });
+    expect(r).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout', cause: 'The execution exceeded its 1-year maximum duration.' });
+    expect(types(r.history)).toEqual(['ExecutionStarted', 'WaitStateEntered W', 'ExecutionTimedOut']);
+    expect(r.history[2].timestamp).toBe('2027-01-01T00:00:00.000Z');
+    expect((await run(wait(364), { startTime: start })).status).toBe('SUCCEEDED');
+    expect((await run(wait(400), { startTime: start, quotas: 'off' })).status).toBe('SUCCEEDED');
+    expect((await run(wait(400), { startTime: start, type: 'EXPRESS' })).status).toBe('TIMED_OUT');
+  });
   it('an execution without a history quota keeps at most 1,000,000 events, then counts on and keeps the terminal event', async () => {
     const loop = { StartAt: 'I', States: {
       I: { Type: 'Pass', Result: 0, ResultPath: '$.i', Next: 'Inc' },

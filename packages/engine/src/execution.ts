@@ -21,6 +21,11 @@ export class DefinitionError extends Error {
 
 /** AWS quota: an EXPRESS execution runs at most 5 minutes (AWS dg/express-limits.html). */
 export const EXPRESS_MAX_MS = 5 * 60 * 1000;
+/**
+ * AWS quota: a STANDARD execution runs at most 1 year (AWS dg/limits.html: "If an execution runs for more than the
+ * 1-year maximum, it will fail with a States.Timeout error"); 365 days here.
+ */
+export const STANDARD_MAX_MS = 365 * 24 * 60 * 60 * 1000;
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_ACCOUNT = '123456789012';
 export const DEFAULT_ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT}:role/StepFunctionsRole`;
@@ -140,6 +145,10 @@ export function startUnchecked(definition: RawMachine, options: ExecutionOptions
       const t = clock.sleep(limitS * 1000);
       timers.push(t);
       t.promise.then(() => terminate('TIMED_OUT', 'States.Timeout', `The execution timed out after ${limitS} seconds.`), () => {});
+    }
+    if (!express && quotas) {
+      // passive: only virtual-time jumps (Wait, Retry back-off, timeouts) can reach it; it never arms a real timer
+      clock.setDeadline?.(startMs + STANDARD_MAX_MS, () => terminate('TIMED_OUT', 'States.Timeout', 'The execution exceeded its 1-year maximum duration.'));
     }
     if (express) {
       const cause = 'The Express execution exceeded its 5-minute maximum duration.';

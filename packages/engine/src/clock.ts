@@ -23,6 +23,7 @@ export interface Clock {
    */
   setDeadline?(at: number, fn: () => void): void;
 }
+/** A timer of a {@link Clock}. */
 export interface Timer { promise: Promise<void>; cancel(): void }
 
 const g = globalThis as any;

@@ -26,6 +26,7 @@ export const EXPRESS_MAX_MS = 5 * 60 * 1000;
  * 1-year maximum, it will fail with a States.Timeout error"); 365 days here.
  */
 export const STANDARD_MAX_MS = 365 * 24 * 60 * 60 * 1000;
+/** Region, account and role ARN of every simulated execution (ARNs in the context object and history). */
 export const DEFAULT_REGION = 'us-east-1';
 export const DEFAULT_ACCOUNT = '123456789012';
 export const DEFAULT_ROLE_ARN = `arn:aws:iam::${DEFAULT_ACCOUNT}:role/StepFunctionsRole`;

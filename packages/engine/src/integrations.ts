@@ -7,9 +7,12 @@ import { md5 } from '@noble/hashes/legacy.js';
 import { toJsonText } from './history.js';
 import { hex, utf8Encode, utf8Length } from './io/bytes.js';
 
+/** How a Task resource is invoked: an optimized/SDK service integration, a Lambda function ARN, or an activity. */
 export type ResourceKind = 'service' | 'lambda-function' | 'activity';
+/** Service integration pattern (AWS dg/connect-to-resource.html): request-response, `.sync`, `.waitForTaskToken`. */
 export type IntegrationPattern = 'request' | 'sync' | 'token';
 
+/** A parsed Task `Resource` ARN (HISTORY-FORMAT.md section 2). */
 export interface ResourceInfo {
   arn: string;
   kind: ResourceKind;

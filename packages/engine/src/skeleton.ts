@@ -56,6 +56,7 @@ export interface Inspection {
   afterItemSelector?: unknown;
 }
 
+/** A compiled Retrier with the spec's defaults applied (spec "Retrying after error"; AWS dg/concepts-error-handling.html). */
 export interface Retrier {
   errorEquals: string[];
   intervalSeconds: number;
@@ -64,6 +65,7 @@ export interface Retrier {
   maxDelaySeconds: number | undefined;
   jitter: 'FULL' | 'NONE';
 }
+/** A compiled Catcher (spec "Fallback states"; AWS dg/concepts-error-handling.html). */
 export interface Catcher {
   errorEquals: string[];
   next: string;
@@ -92,6 +94,7 @@ export interface IoPlan {
   bare: boolean;
 }
 
+/** One state compiled once per definition: its transition, I/O plan, Retriers, Catchers and body (spec "States"). */
 export interface CompiledState {
   name: string;
   type: RawState['Type'];
@@ -121,6 +124,7 @@ function optPath(raw: RawState, field: string): CompiledPath | null | undefined 
   return v === null ? null : compilePath(v);
 }
 
+/** Compiles a state's, Choice rule's or Catcher's `Assign` (AWS dg/workflow-variables.html); undefined when absent. */
 export function compileAssign(value: unknown, ql: QueryLanguage): AssignPlan | undefined {
   if (value === undefined || value === null || typeof value !== 'object') return undefined;
   if (ql === 'JSONPath') return { ql, template: compilePayloadTemplate(value) };
@@ -153,6 +157,10 @@ export function compileIo(raw: RawState, ql: QueryLanguage): IoPlan {
   return io;
 }
 
+/**
+ * Compiles `Retry` with the spec defaults: IntervalSeconds 1 (seconds), MaxAttempts 3, BackoffRate 2.0, JitterStrategy
+ * NONE (spec "Retrying after error"; AWS dg/concepts-error-handling.html).
+ */
 export function compileRetriers(raw: RawState): Retrier[] {
   const list = Array.isArray(raw.Retry) ? raw.Retry : [];
   return list.map((r: any) => ({
@@ -165,6 +173,7 @@ export function compileRetriers(raw: RawState): Retrier[] {
   }));
 }
 
+/** Compiles `Catch` (spec "Fallback states"): ErrorEquals, Next, ResultPath (JSONPath) or Output (JSONata), Assign. */
 export function compileCatchers(raw: RawState, ql: QueryLanguage): Catcher[] {
   const list = Array.isArray(raw.Catch) ? raw.Catch : [];
   return list.map((c: any) => ({
@@ -405,6 +414,7 @@ export function exitedType(t: string): HistoryEventType {
   return exitedTypes[t] ??= `${t}StateExited` as HistoryEventType;
 }
 
+/** AWS's cause text for a task result over 262,144 bytes (`States.DataLimitExceeded`; AWS dg/limits-overview.html). */
 export function sizeCause(name: string): string {
   return `The state/task '${name}' returned a result with a size exceeding the maximum number of bytes service limit.`;
 }
@@ -433,10 +443,15 @@ export function toAslError(e: unknown): AslError {
   return new AslError('States.Runtime', String(e));
 }
 
+/** Whether an error ends the execution past every Catcher: `States.Runtime` raised by the interpreter, or a quota (AWS dg/concepts-error-handling.html: States.ALL does not catch States.Runtime). */
 export function isFatal(err: AslError): boolean {
   return (err.name === 'States.Runtime' && (err as any).fromTask !== true) || (err as any).fatal === true;
 }
 
+/**
+ * The cause of a `States.Runtime` / `States.QueryEvaluationError` with AWS's prefix "An error occurred while executing
+ * the state 'X' (entered at the event id #N). " (as recorded in AWS histories; ../shared/conformance); once per error.
+ */
 export function prefixedCause(x: StateRun, err: AslError): string | undefined {
   if ((err as any).prefixed) return err.causeText;
   if (err.name === 'States.Runtime' || err.name === 'States.QueryEvaluationError') {

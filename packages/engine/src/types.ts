@@ -37,6 +37,7 @@ export interface HistoryEvent {
   [details: string]: unknown;
 }
 
+/** Execution status as DescribeExecution reports it (AWS apireference/API_DescribeExecution.html, `status`). */
 export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED';
 
 /** Step Functions Local mock configuration (AWS dg/sfn-local-mock-cfg-file.html). */
@@ -84,6 +85,10 @@ export interface ExecutionOptions {
   startTime?: Date;
 }
 
+/**
+ * How an execution ended: `status`, the execution output (SUCCEEDED) or `error`/`cause` (FAILED, TIMED_OUT, ABORTED),
+ * and its history as GetExecutionHistory returns it (AWS apireference/API_GetExecutionHistory.html; HISTORY-FORMAT.md).
+ */
 export interface ExecutionResult {
   status: Exclude<ExecutionStatus, 'RUNNING'>;
   output?: unknown;
@@ -97,6 +102,11 @@ export interface ExecutionResult {
   historyTruncated?: boolean;
 }
 
+/**
+ * A running execution (AWS apireference/API_StartExecution.html). `sendTaskSuccess` / `sendTaskFailure` /
+ * `sendTaskHeartbeat` follow the SendTask* APIs (AWS dg/connect-to-resource.html#connect-wait-token) and throw an Error
+ * named `TaskDoesNotExist` for a token that is unknown or no longer pending; `stop` follows StopExecution (ABORTED).
+ */
 export interface Execution {
   readonly result: Promise<ExecutionResult>;
   /** Execution ARN. */
@@ -124,4 +134,5 @@ export interface RawMachine {
   QueryLanguage?: 'JSONPath' | 'JSONata';
   [field: string]: any;
 }
+/** A state's query language (AWS dg/transforming-data.html): JSONPath (the default) or JSONata. */
 export type QueryLanguage = 'JSONPath' | 'JSONata';

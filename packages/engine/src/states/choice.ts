@@ -12,6 +12,7 @@ import type { QueryLanguage, RawState } from '../types.js';
 
 interface Rule { jp?: CompiledChoiceRule; cond?: CompiledJsonata; condText?: string; next: string; assign?: AssignPlan; output?: CompiledJsonata }
 
+/** Compiles a Choice state's rules once per definition (spec "Choice State"); fails with `States.NoChoiceMatched`. */
 export function compileChoice(raw: RawState, ql: QueryLanguage): CompiledState['run'] {
   const rules: Rule[] = (Array.isArray(raw.Choices) ? raw.Choices : []).map((r: any, i: number) => {
     const rule: Rule = { next: r.Next, assign: compileAssign(r.Assign, ql) };
@@ -68,6 +69,7 @@ function stripExpr(s: string): string {
   const m = /^\{%([\s\S]*)%\}$/.exec(s.trim());
   return m ? m[1].trim() : s;
 }
+/** The JSON type name of a value as AWS's Choice/JSONata error causes spell it (object, array, string, number, boolean, null). */
 export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';

@@ -6,6 +6,7 @@ import { compilePath, compilePayloadTemplate, describeField, type CompiledJsonat
 import { evalCtx, jsonata, LaneFailure, type CompiledState, type StateRun } from '../skeleton.js';
 import type { QueryLanguage, RawState } from '../types.js';
 
+/** Compiles a Fail state (spec "Fail State"); ErrorPath/CausePath that do not give a string fail with `States.Runtime`. */
 export function compileFail(raw: RawState, ql: QueryLanguage): CompiledState['run'] {
   if (ql === 'JSONata') {
     const err: CompiledJsonata | undefined = 'Error' in raw ? jsonata(raw.Error, 'Error') : undefined;

@@ -2,6 +2,7 @@
 import { finishPassThrough, finishWithResultJp, jsonPathEffectiveInput, type CompiledState } from '../skeleton.js';
 import type { QueryLanguage, RawState } from '../types.js';
 
+/** Compiles a Pass state (spec "Pass State": `Result` / JSONata `Output`). */
 export function compilePass(raw: RawState, ql: QueryLanguage): CompiledState['run'] {
   if (ql === 'JSONata') {
     return async (x) => ({ output: await finishPassThrough(x), next: x.cs.next });

@@ -27,6 +27,11 @@ const RESOLVED = Promise.resolve();
 
 interface Answer { result?: unknown; error?: AslError; source: 'mock-config' | 'handler' | 'callback' | 'default' }
 
+/**
+ * Compiles a Task state (spec "Task State"; AWS dg/state-task.html): the attempt is served by the mock config, a
+ * handler, a `.waitForTaskToken` callback or a default response; `TimeoutSeconds` / `HeartbeatSeconds` (seconds) end
+ * it with `States.Timeout` / `States.HeartbeatTimeout`.
+ */
 export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): CompiledState['run'] {
   const info: ResourceInfo = parseResource(String(raw.Resource ?? ''));
   // an absent field costs nothing per attempt (no promise to await)

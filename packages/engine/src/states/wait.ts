@@ -25,6 +25,7 @@ export function parseTimestamp(s: unknown): number | undefined {
   return Number.isNaN(t) ? undefined : t;
 }
 
+/** Compiles a Wait state (spec "Wait State"): Seconds, SecondsPath, Timestamp, TimestampPath (RFC 3339) or JSONata forms, on the execution's clock. */
 export function compileWait(raw: RawState, ql: QueryLanguage): CompiledState['run'] {
   let until: (x: StateRun) => Promise<number>;
   if (ql === 'JSONata') {

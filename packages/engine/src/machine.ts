@@ -255,7 +255,10 @@ function retryDelay(x: StateRun, testing: boolean, attempts: number[] | undefine
   const cause = prefixedCause(x, err);
   if (testing) rt.testInspect = x.inspect;
   if (isFatal(err)) throw new LaneFailure(err.name, cause, true);
-  if (err.name === 'States.QueryEvaluationError' && !(err as any).recorded) {
+  // recorded once, where the expression failed: a Map or Parallel failing because an iteration or branch failed
+  // does not record it again (its child lane did)
+  const fromChild = (cs.type === 'Map' || cs.type === 'Parallel') && (err as any).fromTask === true;
+  if (err.name === 'States.QueryEvaluationError' && !(err as any).recorded && !fromChild) {
     (err as any).recorded = true;
     const d: Record<string, unknown> = { error: err.name, cause: cause ?? '' };
     const loc = (err as any).location ?? /specified for the field '([^']+)'/.exec(err.causeText ?? '')?.[1];

@@ -44,6 +44,9 @@ export function compileParallel(raw: RawState, ql: QueryLanguage, _name: string,
     scope.close();
     lane.cancel.throwIfCancelled();
     if (failure) {
+      // AWS records the failing branch's Task state as aborted (off the chain: the Parallel's next event, and the
+      // ParallelStateStarted of a retry, follow the branch's failure event)
+      if (!failure.f.fatal && failure.lane.current === 'Task') rt.add('TaskStateAborted', failure.lane.prev);
       lane.prev = failure.lane.prev;
       if (failure.f.fatal) {
         rt.emit(lane, 'ParallelStateFailed');

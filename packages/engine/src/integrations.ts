@@ -110,32 +110,38 @@ export function defaultResponse(info: ResourceInfo, args: unknown, ctx: { execut
  * `{ExecutionArn, StartDate}`, SQS `sendMessage` `{MD5OfMessageBody, MessageId}` (the MD5 of the message body text),
  * each with the `SdkHttpMetadata` of its JSON (`application/x-amz-json-1.0`) HTTP response.
  */
-export function submittedResponse(info: ResourceInfo, result: unknown, args?: unknown): unknown {
+export function submittedResponse(info: ResourceInfo, result: unknown, args: unknown, now: number): unknown {
+  const a = (args ?? {}) as Record<string, unknown>;
   if (info.service === 'states' && info.action.startsWith('startExecution')) {
+    // the started execution: from the job's result when there is one (a failed job has none), else from the request
     const r = (result ?? {}) as Record<string, unknown>;
-    const startDate = typeof r.StartDate === 'string' && !Number.isNaN(Date.parse(r.StartDate)) ? Date.parse(r.StartDate) / 1000 : 0;
-    const body = JSON.stringify({ executionArn: r.ExecutionArn, startDate });
-    return { ExecutionArn: r.ExecutionArn, SdkHttpMetadata: awsJsonHttpMetadata(body), SdkResponseMetadata: { RequestId: requestId() }, StartDate: r.StartDate };
+    const smArn = typeof a.StateMachineArn === 'string' ? a.StateMachineArn : '';
+    const name = typeof a.Name === 'string' ? a.Name : requestId();
+    const ExecutionArn = r.ExecutionArn ?? `${smArn.replace(':stateMachine:', ':execution:')}:${name}`;
+    const StartDate = r.StartDate ?? new Date(now).toISOString();
+    const startDate = typeof StartDate === 'string' && !Number.isNaN(Date.parse(StartDate)) ? Date.parse(StartDate) / 1000 : now / 1000;
+    const body = JSON.stringify({ executionArn: ExecutionArn, startDate });
+    return { ExecutionArn, SdkHttpMetadata: awsJsonHttpMetadata(body, now), SdkResponseMetadata: { RequestId: requestId() }, StartDate };
   }
   if (info.service === 'sqs' && info.action === 'sendMessage') {
-    const a = (args ?? {}) as Record<string, unknown>;
     const text = typeof a.MessageBody === 'string' ? a.MessageBody : toJsonText(a.MessageBody ?? null);
     const digest = hex(md5(utf8Encode(text)));
     const MessageId = requestId();
     const body = JSON.stringify({ MD5OfMessageBody: digest, MessageId });
-    return { MD5OfMessageBody: digest, MessageId, SdkHttpMetadata: awsJsonHttpMetadata(body), SdkResponseMetadata: { RequestId: requestId() } };
+    return { MD5OfMessageBody: digest, MessageId, SdkHttpMetadata: awsJsonHttpMetadata(body, now), SdkResponseMetadata: { RequestId: requestId() } };
   }
   return { SdkHttpMetadata: httpMetadata(), SdkResponseMetadata: { RequestId: requestId() } };
 }
 
 /**
  * `SdkHttpMetadata` of an AWS JSON-protocol response with this body, as Step Functions reports it for an integration
- * call: all headers as lists and the same headers as single values, `Content-Length` the body's UTF-8 length.
+ * call at time `now` (epoch ms): all headers as lists and the same headers as single values, `Content-Length` the
+ * body's UTF-8 length.
  */
-export function awsJsonHttpMetadata(body: string): Record<string, unknown> {
+export function awsJsonHttpMetadata(body: string, now: number): Record<string, unknown> {
   const length = String(utf8Length(body));
   const id = requestId();
-  const date = new Date().toUTCString();
+  const date = new Date(now).toUTCString();
   return {
     AllHttpHeaders: {
       'x-amzn-RequestId': [id], connection: ['keep-alive'], 'Content-Length': [length], Date: [date],

@@ -64,4 +64,26 @@ describe('Task .waitForTaskToken / .sync: TaskSubmitted', () => {
     const r2 = await run(hb, { input: {} });
     expect(taskEvents(r2.history)).toEqual(['TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskTimedOut']);
   });
+
+  it('a failed .sync child execution follows TaskSubmitted, which names the execution that was started', async () => {
+    const sync = {
+      StartAt: 'Start',
+      States: {
+        Start: {
+          Type: 'Task', Resource: 'arn:aws:states:::states:startExecution.sync:2',
+          Parameters: { StateMachineArn: 'arn:aws:states:us-east-1:111111111111:stateMachine:Child', Name: 'run-1' },
+          End: true,
+        },
+      },
+    };
+    const r = await run(sync, {
+      mockConfig: { StateMachines: { SM: { TestCases: { T: { Start: 'R' } } } }, MockedResponses: { R: { '0': { Throw: { Error: 'States.TaskFailed', Cause: '{}' } } } } },
+      stateMachineName: 'SM', testCase: 'T',
+    });
+    expect(taskEvents(r.history)).toEqual(['TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskFailed']);
+    const submitted = r.history.find((e) => e.type === 'TaskSubmitted')!;
+    const out = JSON.parse((submitted.taskSubmittedEventDetails as { output: string }).output);
+    expect(out.ExecutionArn).toBe('arn:aws:states:us-east-1:111111111111:execution:Child:run-1');
+    expect(Date.parse(out.StartDate)).not.toBeNaN();
+  });
 });

@@ -166,7 +166,7 @@ function settle(x: StateRun, info: ResourceInfo, a: Answer, call: Call): unknown
   if ((info.pattern === 'sync' || info.pattern === 'token') && info.kind === 'service'
     && (!answer.error || answer.source === 'callback' || !submitFailed(answer.error.name))) {
     if (!rt.rec.keep) rt.emit(lane, 'TaskSubmitted');
-    else rt.emit(lane, 'TaskSubmitted', 'taskSubmittedEventDetails', { output: toJsonText(submittedResponse(info, answer.result, call.args)), outputDetails: NOT_TRUNCATED, resource: info.resource, resourceType: info.resourceType });
+    else rt.emit(lane, 'TaskSubmitted', 'taskSubmittedEventDetails', { output: toJsonText(submittedResponse(info, answer.result, call.args, rt.clock.now())), outputDetails: NOT_TRUNCATED, resource: info.resource, resourceType: info.resourceType });
   }
   let resultText: string | undefined;
   if (!answer.error) {

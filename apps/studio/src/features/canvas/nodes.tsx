@@ -1,7 +1,7 @@
 import { memo, useLayoutEffect, useRef, type MouseEvent, type SyntheticEvent } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { TextRange } from '@asl-studio/asl';
-import { useStateRunStatus } from '../run';
+import { useStateRunStatus, useStateWaiting } from '../run';
 import { useDocumentStore } from '../../stores/document-store';
 import { deleteSelected, duplicateSelected } from './actions';
 
@@ -28,17 +28,23 @@ export interface AslNodeData extends Record<string, unknown> {
 /** A canvas node. */
 export type AslNode = Node<AslNodeData>;
 
-/** Sets data-status on React Flow's node element (the one carrying data-id) from the live run status. */
+/**
+ * Sets data-status on React Flow's node element (the one carrying data-id) from the live run status, and
+ * data-waiting="callback" while a task of the state waits for a callback (.waitForTaskToken).
+ */
 function useStatusAttribute(id: string) {
   const status = useStateRunStatus(id);
+  const waiting = useStateWaiting(id);
   const ref = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     const el = ref.current?.closest('.react-flow__node');
     if (!el) return;
     if (status) el.setAttribute('data-status', status);
     else el.removeAttribute('data-status');
+    if (waiting) el.setAttribute('data-waiting', 'callback');
+    else el.removeAttribute('data-waiting');
   });
-  return { ref, status };
+  return { ref, status: waiting && status === 'running' ? 'waiting' : status };
 }
 
 function DiagBadge({ diag }: { diag: NodeDiagnostics }) {
@@ -121,6 +127,11 @@ export const StateNode = memo(function StateNode({ id, data, selected }: NodePro
         <span className="state-sub">{data.subtitle}</span>
       </span>
       {data.diag ? <DiagBadge diag={data.diag} /> : null}
+      {status === 'waiting' ? (
+        <span className="node-waiting" title="Waiting for a callback: answer it in the execution panel (SendTaskSuccess / SendTaskFailure)">
+          waiting for callback
+        </span>
+      ) : null}
       <Handle type="source" position={Position.Bottom} isConnectable={false} />
       <Handle type="source" id="catch" position={Position.Right} isConnectable={false} />
     </div>

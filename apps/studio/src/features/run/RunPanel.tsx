@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useDocumentStore } from '../../stores/document-store';
+import { CallbackPanel } from './CallbackPanel';
 import { EventsTable } from './EventsTable';
 import { RunErrorBoundary } from './RunErrorBoundary';
 import { clearRun, loadHistory, queryRun, selectVisit, useRunStore } from './run-store';
@@ -177,6 +178,7 @@ function RunPanelInner() {
           {view.cause ? <span className="run-error-cause">{view.cause}</span> : null}
         </div>
       ) : null}
+      <CallbackPanel />
       <RunBody />
     </section>
   );

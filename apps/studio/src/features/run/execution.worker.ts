@@ -6,10 +6,25 @@
  * events are in flight until the history worker acknowledges them. An `abort` message from the page aborts the run's
  * AbortSignal (the engine ends it with ExecutionAborted). A separate worker, so that the page can terminate an engine
  * that never yields without losing the history folded so far.
+ *
+ * `.waitForTaskToken` tasks: a {@link CallbackTracker} follows the engine's pending task tokens (after each event, a
+ * microtask later, and after each SendTask* call) and sends the list to the history worker when it changes; the page's
+ * `sendTaskSuccess` / `sendTaskFailure` / `sendTaskHeartbeat` messages are answered with `callbackResult`.
  */
 import { startExecution, type ExecutionOptions } from '@asl-studio/engine';
+import { CallbackTracker, answerCallback } from './callbacks';
 import type { HistoryEvent } from './fold-history';
-import { BATCH_MAX_DELAY_MS, BATCH_MAX_EVENTS, FLOW_WINDOW, type EngineToHost, type HostToEngine, type RunRequest, type ToEngine } from './worker-protocol';
+import {
+  BATCH_MAX_DELAY_MS,
+  BATCH_MAX_EVENTS,
+  FLOW_WINDOW,
+  type CallbackMessage,
+  type EngineToHost,
+  type EngineToPage,
+  type HostToEngine,
+  type RunRequest,
+  type ToEngine,
+} from './worker-protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -30,10 +45,30 @@ interface Outbox {
   controller: AbortController;
   /** To the history worker. */
   port: MessagePort;
+  /** The running execution (undefined until started, and once its result is known). */
+  execution: ReturnType<typeof startExecution> | undefined;
+  tracker: CallbackTracker;
+  /** A pending-token check is queued (one per burst of events). */
+  checkQueued: boolean;
 }
 
 const runs = new Map<number, Outbox>();
 
+/** Compares the engine's pending task tokens with the last list sent; sends the new list when it changed. */
+function checkTokens(o: Outbox): void {
+  o.checkQueued = false;
+  if (!o.execution || runs.get(o.runId) !== o) return;
+  const pending = o.tracker.reconcile(o.execution.pendingTaskTokens());
+  if (pending) o.port.postMessage({ type: 'callbacks', runId: o.runId, pending } satisfies EngineToHost);
+}
+
+/** SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat from the page: calls the engine, answers with the outcome. */
+function callback(msg: CallbackMessage): void {
+  const o = runs.get(msg.runId);
+  const outcome = answerCallback(o?.execution, msg);
+  if (o) checkTokens(o);
+  self.postMessage({ type: 'callbackResult', runId: msg.runId, cid: msg.cid, outcome } satisfies EngineToPage);
+}
 
 /** Sends what the flow window allows; sends the final message when everything went out. */
 function flush(o: Outbox): void {
@@ -61,7 +96,8 @@ function flush(o: Outbox): void {
 }
 
 async function run(runId: number, req: RunRequest, port: MessagePort): Promise<void> {
-  const o: Outbox = { runId, buffer: [], head: 0, inflight: 0, timer: undefined, final: undefined, controller: new AbortController(), port };
+  const o: Outbox = { runId, buffer: [], head: 0, inflight: 0, timer: undefined, final: undefined, controller: new AbortController(), port,
+    execution: undefined, tracker: new CallbackTracker(), checkQueued: false };
   runs.set(runId, o);
   port.onmessage = (m: MessageEvent<HostToEngine>) => {
     if (m.data.type === 'ack' && runs.get(runId) === o) {
@@ -70,12 +106,17 @@ async function run(runId: number, req: RunRequest, port: MessagePort): Promise<v
     }
   };
   let count = 0;
-  let execution: ReturnType<typeof startExecution> | undefined;
   const onEvent = (e: HistoryEvent) => {
     o.buffer.push(e);
+    o.tracker.observe(e);
+    if (!o.checkQueued) {
+      // The engine registers a token right after the task's TaskStarted; answered tokens go with the next events.
+      o.checkQueued = true;
+      queueMicrotask(() => checkTokens(o));
+    }
     if (++count === STUDIO_MAX_EVENTS) {
       queueMicrotask(() =>
-        execution?.stop('Studio.HistoryLimit', `The execution passed ${STUDIO_MAX_EVENTS.toLocaleString('en-US')} events; the studio stopped it.`),
+        o.execution?.stop('Studio.HistoryLimit', `The execution passed ${STUDIO_MAX_EVENTS.toLocaleString('en-US')} events; the studio stopped it.`),
       );
     }
     if (o.buffer.length - o.head >= BATCH_MAX_EVENTS) flush(o);
@@ -93,8 +134,10 @@ async function run(runId: number, req: RunRequest, port: MessagePort): Promise<v
       signal: o.controller.signal,
       onEvent: onEvent as ExecutionOptions['onEvent'],
     };
-    execution = startExecution(req.definition as Parameters<typeof startExecution>[0], options);
-    const result = await execution.result;
+    o.execution = startExecution(req.definition as Parameters<typeof startExecution>[0], options);
+    const result = await o.execution.result;
+    o.execution = undefined;
+    if (o.tracker.pending.length) o.port.postMessage({ type: 'callbacks', runId, pending: [] } satisfies EngineToHost);
     o.final = {
       type: 'done',
       runId,
@@ -125,5 +168,9 @@ self.onmessage = (m: MessageEvent<ToEngine>) => {
     void run(msg.runId, msg.request, msg.port);
   } else if (msg.type === 'abort') {
     runs.get(msg.runId)?.controller.abort();
+  } else if (msg.type === 'sendTaskSuccess' || msg.type === 'sendTaskFailure' || msg.type === 'sendTaskHeartbeat') {
+    callback(msg);
+  } else {
+    msg satisfies never;
   }
 };

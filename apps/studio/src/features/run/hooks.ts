@@ -45,6 +45,17 @@ export function useStateRunStatus(stateName: string): StateRunStatus | undefined
 }
 
 /**
+ * Whether a state has a task waiting for a callback (`.waitForTaskToken`) in the running execution, for the canvas
+ * node's `data-waiting`.
+ *
+ * @example
+ * const waiting = useStateWaiting(name); // true while SendTaskSuccess/Failure is awaited
+ */
+export function useStateWaiting(stateName: string): boolean {
+  return useRunStore((s) => s.status === 'RUNNING' && s.view.callbacks.some((c) => c.stateName === stateName));
+}
+
+/**
  * Whether the transition `sourceId → targetId` was taken in the current execution (path highlighting).
  * Start/end markers (`__start`, `__start:<scope>`, `__end`, `__end:<scope>`) are matched by the state on the other end.
  *

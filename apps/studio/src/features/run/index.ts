@@ -4,7 +4,7 @@
  */
 export { RunControls } from './RunControls';
 export { RunPanel } from './RunPanel';
-export { useStateRunStatus, useEdgeTaken } from './hooks';
+export { useStateRunStatus, useStateWaiting, useEdgeTaken } from './hooks';
 /** Canvas status of a state (`idle` … `failed`) and the execution status shown by the run controls. */
 export type { StateRunStatus, RunStatus } from './run-store';
 /** The pure history fold, for tools that replay an exported history. */

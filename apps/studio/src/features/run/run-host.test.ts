@@ -9,6 +9,7 @@ import { startExecution, type ExecutionOptions } from '@asl-studio/engine';
 import { EventRows, ROW_MOCKED, ROW_SYNTHETIC } from './event-rows';
 import { HistoryFold, foldHistory, type HistoryEvent } from './fold-history';
 import { prettyJson } from './json-text';
+import { CallbackTracker } from './callbacks';
 import { RunHost, parseHistory, type EnginePort } from './run-host';
 import {
   applyRunUpdate,
@@ -293,5 +294,67 @@ describe('RunHost + page mirror', () => {
     expect(rows.filter('taskscheduled')).toHaveLength(5);
     expect(rows.filter('work').length).toBe(live.filter((_, i) => rows.step(i) === 'Work').length);
     expect([...rows.filter('3')]).toEqual([2]);
+  });
+
+  it('pending task tokens: shown once their TaskScheduled is folded, with state and Map iteration; cleared when answered or the run ends', async () => {
+    const def = {
+      StartAt: 'Fan',
+      States: {
+        Fan: {
+          Type: 'Map',
+          ItemsPath: '$.items',
+          ItemProcessor: {
+            StartAt: 'Approve',
+            States: {
+              Approve: {
+                Type: 'Task',
+                Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+                Parameters: { FunctionName: 'f', Payload: { 'token.$': '$$.Task.Token' } },
+                End: true,
+              },
+            },
+          },
+          End: true,
+        },
+      },
+    };
+    const live: HistoryEvent[] = [];
+    const tracker = new CallbackTracker();
+    const exec = startExecution(def as never, {
+      input: { items: [1, 2] },
+      onEvent: (e) => {
+        live.push(e as HistoryEvent);
+        tracker.observe(e as HistoryEvent);
+      },
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    const pending = tracker.reconcile(exec.pendingTaskTokens())!;
+    expect(pending).toHaveLength(2);
+    const h = harness();
+    // The token list overtakes the events: nothing to show until its TaskScheduled is folded.
+    h.send({ type: 'callbacks', runId: h.runId, pending });
+    expect(h.page.view.callbacks).toEqual([]);
+    stream(h, live.slice());
+    const shown = h.page.view.callbacks;
+    expect(shown.map((c) => [c.token, c.stateName, c.iterationPath, c.parentName, c.resource])).toEqual([
+      [pending[0].token, 'Approve', [0], 'Fan', 'lambda:invoke.waitForTaskToken'],
+      [pending[1].token, 'Approve', [1], 'Fan', 'lambda:invoke.waitForTaskToken'],
+    ]);
+    const updates = h.page.updates;
+    // The same list again posts nothing.
+    h.send({ type: 'callbacks', runId: h.runId, pending });
+    expect(h.page.updates).toBe(updates);
+    // One answered: the list shrinks.
+    exec.sendTaskSuccess(pending[0].token, { ok: 1 });
+    h.send({ type: 'callbacks', runId: h.runId, pending: tracker.reconcile(exec.pendingTaskTokens())! });
+    expect(h.page.view.callbacks.map((c) => c.token)).toEqual([pending[1].token]);
+    // The run ends (aborted) with a token still pending: the page's list is emptied.
+    exec.stop();
+    await exec.result;
+    const seen = h.page.rows.length;
+    stream(h, live.slice(seen));
+    h.send({ type: 'done', runId: h.runId, status: 'ABORTED' });
+    expect(h.page.view.status).toBe('ABORTED');
+    expect(h.page.view.callbacks).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@
  *
  * Pure TypeScript (no DOM, no React): talks through the `post` callback and the run's MessagePort.
  */
+import { resolveCallbacks, type PendingCallback, type PendingToken } from './callbacks';
 import { RowEncoder, ROW_MOCKED, ROW_SYNTHETIC, chunkBuffers } from './event-rows';
 import { HistoryFold, eventDetails, isMockedEvent, type HistoryEvent, type StateVisit } from './fold-history';
 import { prettyOrUndefined } from './json-text';
@@ -51,6 +52,11 @@ interface Run {
   /** Scalar values last posted (raw, before pretty-printing). */
   posted: Partial<Record<keyof SummaryScalars, unknown>>;
   reset: boolean;
+  /** Task tokens the engine waits on (from the execution worker), and whether they changed since the last update. */
+  tokens: PendingToken[];
+  tokensChanged: boolean;
+  /** The callbacks last posted (JSON), to post only changes. */
+  postedCallbacks: string;
 }
 
 /** Parses a recorded history (GetExecutionHistory JSON, a bare array, AWS console export). Pure. */
@@ -177,6 +183,9 @@ export class RunHost {
       postedVersion: 0,
       posted: {},
       reset: true,
+      tokens: [],
+      tokensChanged: false,
+      postedCallbacks: '[]',
     };
   }
 
@@ -203,6 +212,10 @@ export class RunHost {
     if (msg.type === 'events') {
       this.fold(r, msg.events);
       r.port?.postMessage({ type: 'ack', runId: r.runId, count: msg.events.length });
+    } else if (msg.type === 'callbacks') {
+      r.tokens = msg.pending;
+      r.tokensChanged = true;
+      this.schedule();
     } else if (msg.type === 'done') {
       this.detach(r);
       // The engine's history should end with the terminal event; if it did not, record the result.
@@ -295,7 +308,7 @@ export class RunHost {
   private schedule(): void {
     const r = this.run;
     if (!r || r.inflight || r.timer !== undefined) return;
-    if (r.fold.version === r.postedVersion && !r.reset) return;
+    if (r.fold.version === r.postedVersion && !r.reset && !r.tokensChanged) return;
     const wait = this.isOpen(r) ? r.lastPost + PUBLISH_INTERVAL_MS - this.now() : 0;
     if (wait <= 0) this.publish(r);
     else
@@ -306,8 +319,21 @@ export class RunHost {
   }
 
   private publish(r: Run): void {
+    let callbacks: PendingCallback[] | undefined;
+    if (r.tokens.length || r.tokensChanged || r.postedCallbacks !== '[]') {
+      const list = this.callbacks(r);
+      const text = JSON.stringify(list);
+      if (text !== r.postedCallbacks) {
+        callbacks = list;
+        r.postedCallbacks = text;
+      }
+      r.tokensChanged = false;
+    }
+    // Only the token list was touched, and what the page shows of it did not change.
+    if (!callbacks && r.fold.version === r.postedVersion && !r.reset) return;
     const view = r.fold.view;
     const msg: RunUpdate = { type: 'update', runId: r.runId, seq: ++r.seq };
+    if (callbacks) msg.callbacks = callbacks;
     const summary: Partial<Record<keyof SummaryScalars, unknown>> = {};
     let changed = false;
     for (const k of SUMMARY_SCALARS) {
@@ -343,6 +369,21 @@ export class RunHost {
     r.inflight = true;
     r.lastPost = this.now();
     this.post(msg, transfer);
+  }
+
+  /** The tasks waiting for a callback, for the page (none once the run ended). */
+  private callbacks(r: Run): PendingCallback[] {
+    if (!this.isOpen(r) || !r.tokens.length) return [];
+    const f = r.fold;
+    return resolveCallbacks(r.tokens, {
+      // Not folded yet (the token's message overtook its events): left out until it is.
+      event: (id) => (id > 0 && id <= (r.history[r.history.length - 1]?.id ?? 0) ? eventById(r.history, id) : undefined),
+      visitOf: (id) => {
+        const key = f.ownerOf(id);
+        return key ? f.visit(key) : undefined;
+      },
+      visit: (key) => f.visit(key),
+    });
   }
 
   private answer(q: HostQuery): unknown {

@@ -7,8 +7,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startExecution } from '@asl-studio/engine';
 import type { HistoryEvent } from './fold-history';
+import { CallbackTracker, answerCallback } from './callbacks';
 import { RunHost } from './run-host';
-import type { EngineToHost, FromHost, HostToEngine, RunRequest, ToEngine, ToHost, VisitReply } from './worker-protocol';
+import type { EngineToHost, EngineToPage, FromHost, HostToEngine, RunRequest, ToEngine, ToHost, VisitReply } from './worker-protocol';
 
 type Mode = 'engine' | 'deaf' | 'crash';
 let mode: Mode = 'engine';
@@ -28,14 +29,26 @@ class FakeHost {
   terminate() {}
 }
 
-/** The execution worker: runs the engine in-process and posts events over the run's port (acks honoured loosely). */
+/**
+ * The execution worker: runs the engine in-process and posts events over the run's port (acks honoured loosely),
+ * tracks pending task tokens and answers SendTask* messages as execution.worker.ts does.
+ */
 class FakeEngine {
   onmessage: ((m: MessageEvent) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   acked = 0;
+  /** Ignores SendTask* messages (an engine that never yields). */
+  mute = false;
   private controller = new AbortController();
   private port: MessagePort | undefined;
+  private exec: ReturnType<typeof startExecution> | undefined;
+  private tracker = new CallbackTracker();
+  private runId = 0;
+  private checkTokens() {
+    const p = this.exec ? this.tracker.reconcile(this.exec.pendingTaskTokens()) : undefined;
+    if (p) this.emit({ type: 'callbacks', runId: this.runId, pending: p });
+  }
   constructor() {
     engines.push(this);
   }
@@ -44,7 +57,16 @@ class FakeEngine {
   }
   postMessage(msg: ToEngine) {
     if (msg.type === 'abort' && mode === 'engine') this.controller.abort();
+    if (msg.type === 'sendTaskSuccess' || msg.type === 'sendTaskFailure' || msg.type === 'sendTaskHeartbeat') {
+      if (this.mute) return;
+      const outcome = answerCallback(msg.runId === this.runId ? this.exec : undefined, msg);
+      this.checkTokens();
+      const reply: EngineToPage = { type: 'callbackResult', runId: msg.runId, cid: msg.cid, outcome };
+      later(() => this.onmessage?.({ data: reply } as MessageEvent));
+      return;
+    }
     if (msg.type !== 'start') return;
+    this.runId = msg.runId;
     this.port = msg.port;
     this.port.onmessage = (m: MessageEvent<HostToEngine>) => {
       if (m.data.type === 'ack') this.acked += m.data.count;
@@ -81,15 +103,19 @@ class FakeEngine {
       quotas: req.quotas,
       signal: this.controller.signal,
       onEvent: (e) => {
+        this.tracker.observe(e as HistoryEvent);
+        queueMicrotask(() => this.checkTokens());
         batch.push(e as HistoryEvent);
         if (batch.length >= 200) flush();
         else timer ??= setTimeout(flush, 10);
       },
     });
+    this.exec = exec;
     const r = await exec.result;
+    this.exec = undefined;
     if (timer) clearTimeout(timer);
     flush();
-    this.emit({ type: 'done', runId, status: r.status, error: r.error, cause: r.cause });
+    this.emit({ type: 'done', runId, status: r.status, error: r.error, cause: r.cause, output: r.output === undefined ? undefined : JSON.stringify(r.output) });
   }
   terminate() {
     this.terminated = true;
@@ -221,5 +247,81 @@ describe('run store', () => {
     expect(JSON.parse(reply.visit.input!)).toEqual({ a: 1 });
     expect(JSON.parse(reply.visit.output!)).toEqual({ a: 2 });
     expect(new Date(s.rows.time(1)).toISOString()).toBe('2023-11-14T22:13:20.500Z');
+  });
+
+  const approval = (catchRejected: boolean) => ({
+    StartAt: 'Ask',
+    States: {
+      Ask: {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+        Parameters: { QueueUrl: 'https://sqs.us-east-1.amazonaws.com/1/approvals', MessageBody: { 'token.$': '$$.Task.Token' } },
+        ...(catchRejected ? { Catch: [{ ErrorEquals: ['Human.Rejected'], ResultPath: '$.rejection', Next: 'Rejected' }] } : {}),
+        End: true,
+      },
+      ...(catchRejected ? { Rejected: { Type: 'Pass', End: true } } : {}),
+    },
+  });
+
+  it('a .waitForTaskToken task waits in the view until SendTaskSuccess; the run succeeds with that output', async () => {
+    mode = 'engine';
+    const { startRun, useRunStore, sendTaskSuccess, sendTaskHeartbeat } = await import('./run-store');
+    startRun({ definition: approval(false), input: {}, clock: 'simulated', quotas: 'aws' });
+    await until(() => useRunStore.getState().view.callbacks.length === 1);
+    const [c] = useRunStore.getState().view.callbacks;
+    expect(c).toMatchObject({ stateName: 'Ask', iterationPath: [], resource: 'sqs:sendMessage.waitForTaskToken' });
+    expect(useRunStore.getState().status).toBe('RUNNING');
+    expect(useRunStore.getState().view.stateStatus.Ask).toBe('running');
+    // An unknown token is refused (the API's TaskDoesNotExist); the run goes on.
+    const unknown = await sendTaskSuccess('not-a-token', {});
+    expect(unknown).toMatchObject({ ok: false, error: 'TaskDoesNotExist' });
+    expect(await sendTaskHeartbeat(c.token)).toEqual({ ok: true });
+    expect(await sendTaskSuccess(c.token, { approved: true, by: 'me' })).toEqual({ ok: true });
+    await until(() => useRunStore.getState().status !== 'RUNNING');
+    const s = useRunStore.getState();
+    expect(s.status).toBe('SUCCEEDED');
+    expect(JSON.parse(s.view.output!)).toEqual({ approved: true, by: 'me' });
+    expect(s.view.callbacks).toEqual([]);
+    // Once the run is over, calls are refused without reaching a worker.
+    expect(await sendTaskSuccess(c.token, {})).toMatchObject({ ok: false, error: 'TaskDoesNotExist' });
+  });
+
+  it('SendTaskFailure fails the task with the given error: uncaught → FAILED, caught → the Catcher’s path', async () => {
+    mode = 'engine';
+    const { startRun, useRunStore, sendTaskFailure } = await import('./run-store');
+    for (const caught of [false, true]) {
+      startRun({ definition: approval(caught), input: { order: 1 }, clock: 'simulated', quotas: 'aws' });
+      await until(() => useRunStore.getState().view.callbacks.length === 1);
+      const [c] = useRunStore.getState().view.callbacks;
+      expect(await sendTaskFailure(c.token, 'Human.Rejected', 'Not this time')).toEqual({ ok: true });
+      await until(() => useRunStore.getState().status !== 'RUNNING');
+      const s = useRunStore.getState();
+      if (caught) {
+        expect(s.status).toBe('SUCCEEDED');
+        expect(JSON.parse(s.view.output!)).toEqual({ order: 1, rejection: { Error: 'Human.Rejected', Cause: 'Not this time' } });
+        expect(s.view.stateStatus).toMatchObject({ Ask: 'caught', Rejected: 'succeeded' });
+      } else {
+        expect(s.status).toBe('FAILED');
+        expect(s.view.error).toBe('Human.Rejected');
+        expect(s.view.cause).toBe('Not this time');
+      }
+      expect(s.view.callbacks).toEqual([]);
+    }
+  });
+
+  it('a SendTask* call the worker never answers settles with WorkerError once Stop terminates the worker', async () => {
+    mode = 'engine';
+    const { startRun, useRunStore, sendTaskHeartbeat, stopRun } = await import('./run-store');
+    startRun({ definition: approval(false), input: {}, clock: 'simulated', quotas: 'aws' });
+    await until(() => useRunStore.getState().view.callbacks.length === 1);
+    const [c] = useRunStore.getState().view.callbacks;
+    engines[0].mute = true;
+    mode = 'deaf'; // ignores Stop too
+    const pending = sendTaskHeartbeat(c.token);
+    stopRun();
+    expect(await pending).toMatchObject({ ok: false, error: 'WorkerError' });
+    await until(() => useRunStore.getState().status !== 'RUNNING');
+    expect(useRunStore.getState().status).toBe('ABORTED');
+    expect(useRunStore.getState().view.callbacks).toEqual([]);
   });
 });

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
+import type { CallbackCall, CallbackOutcome } from './callbacks';
 import { EventRows } from './event-rows';
 import type { ExecutionStatusView } from './fold-history';
 import { RunHost } from './run-host';
 import {
   applyRunUpdate,
   emptySummary,
+  type EngineToPage,
   type FromHost,
   type HostQuery,
   type RunRequest,
@@ -82,6 +84,11 @@ let abortTimer: ReturnType<typeof setTimeout> | undefined;
 let nextQid = 1;
 const queries = new Map<number, (result: unknown) => void>();
 const replays = new Map<number, (error: string | undefined) => void>();
+let nextCid = 1;
+const calls = new Map<number, { resolve: (outcome: CallbackOutcome) => void; timer: ReturnType<typeof setTimeout> }>();
+
+/** How long a SendTask* call waits for the execution worker's answer (ms). */
+export const CALLBACK_REPLY_MS = 5000;
 
 /** The history worker, or the same host in-process where workers are unavailable. */
 function getHost(): HostHandle {
@@ -105,6 +112,9 @@ function getHost(): HostHandle {
 function getEngine(): Worker {
   if (engine) return engine;
   const w = new Worker(new URL('./execution.worker.ts', import.meta.url), { type: 'module', name: 'asl-execution' });
+  w.onmessage = (m: MessageEvent<EngineToPage>) => {
+    if (m.data?.type === 'callbackResult') settleCall(m.data.cid, m.data.outcome);
+  };
   w.onerror = (e: ErrorEvent) => {
     e.preventDefault();
     const runId = useRunStore.getState().runId;
@@ -119,6 +129,7 @@ function discardEngine(): void {
   if (!engine) return;
   engine.terminate();
   engine = undefined;
+  for (const cid of [...calls.keys()]) settleCall(cid, { ok: false, error: 'WorkerError', message: 'The execution worker stopped before answering.' });
   // The next run should not pay for starting a worker.
   setTimeout(prepareRunWorkers, 1000);
 }
@@ -253,6 +264,58 @@ export function stopRun(): void {
       true,
     );
   }, ABORT_GRACE_MS);
+}
+
+function settleCall(cid: number, outcome: CallbackOutcome): void {
+  const c = calls.get(cid);
+  if (!c) return;
+  calls.delete(cid);
+  clearTimeout(c.timer);
+  c.resolve(outcome);
+}
+
+/** Sends a SendTask* call to the execution worker; resolves to its outcome (never rejects). */
+function callEngine(call: CallbackCall): Promise<CallbackOutcome> {
+  const s = useRunStore.getState();
+  if (s.status !== 'RUNNING' || !engine || s.request?.definition === undefined) {
+    return Promise.resolve({ ok: false, error: 'TaskDoesNotExist', message: 'The execution is not running: there is no task waiting for this token.' });
+  }
+  const cid = nextCid++;
+  const w = engine;
+  return new Promise((resolve) => {
+    const timer = setTimeout(
+      () => settleCall(cid, { ok: false, error: 'Timeout', message: `The execution worker did not answer within ${CALLBACK_REPLY_MS / 1000} s.` }),
+      CALLBACK_REPLY_MS,
+    );
+    calls.set(cid, { resolve, timer });
+    try {
+      w.postMessage({ ...call, runId: s.runId, cid } satisfies ToEngine);
+    } catch (err) {
+      settleCall(cid, { ok: false, error: 'WorkerError', message: err instanceof Error ? err.message : String(err) });
+    }
+  });
+}
+
+/**
+ * SendTaskSuccess: the `.waitForTaskToken` task waiting on `token` succeeds with `output` (a JSON value). Resolves to
+ * `{ok: false, error: 'TaskDoesNotExist', …}` when no task waits on the token (answered, timed out, run over).
+ *
+ * @example
+ * const r = await sendTaskSuccess(token, { approved: true });
+ * if (!r.ok) show(`${r.error}: ${r.message}`);
+ */
+export function sendTaskSuccess(token: string, output: unknown): Promise<CallbackOutcome> {
+  return callEngine({ type: 'sendTaskSuccess', token, output });
+}
+
+/** SendTaskFailure: the task fails with `error` (default `States.TaskFailed`) and `cause`; Retry/Catch apply. */
+export function sendTaskFailure(token: string, error?: string, cause?: string): Promise<CallbackOutcome> {
+  return callEngine({ type: 'sendTaskFailure', token, error, cause });
+}
+
+/** SendTaskHeartbeat: restarts the task's HeartbeatSeconds. */
+export function sendTaskHeartbeat(token: string): Promise<CallbackOutcome> {
+  return callEngine({ type: 'sendTaskHeartbeat', token });
 }
 
 /** Opens / closes the Start execution dialog. */

@@ -7,10 +7,14 @@
  *   │                                                                                   │ folds (fold-history.ts)
  *   └◀──── update (run-view summary + new event rows, ≤ 1 in flight, ≥ PUBLISH_INTERVAL_MS apart) ──┘
  *      ──── ack(seq), query(visit | event | export), run(port2), replay(text), end(synthetic), clear ──▶
+ *
+ *  page ──sendTaskSuccess | sendTaskFailure | sendTaskHeartbeat (cid)──▶ execution.worker ──callbacks (port)──▶ history.worker
+ *   ◀───────────────────────────── callbackResult (cid) ──────────────┘     (pending tokens → update.callbacks → page)
  * ```
  * The page never receives history events: it keeps the summary of the run view and the events table's rows in
  * columnar form ({@link RowChunk}); a visit's payloads or an event's JSON are asked from the history worker.
  */
+import type { CallbackOutcome, PendingCallback, PendingToken } from './callbacks';
 import type { EventRows, RowChunk } from './event-rows';
 import type { ExecutionStatusView, HistoryEvent, StateRunStatus, StateVisit } from './fold-history';
 
@@ -35,7 +39,21 @@ export interface RunRequest {
 export type ToEngine =
   /** Starts a run; its events go to `port` (the history worker holds the other end). */
   | { type: 'start'; runId: number; request: RunRequest; port: MessagePort }
-  | { type: 'abort'; runId: number };
+  | { type: 'abort'; runId: number }
+  /** SendTaskSuccess for a `.waitForTaskToken` task (output: a JSON value). Answered by `callbackResult` (cid). */
+  | { type: 'sendTaskSuccess'; runId: number; cid: number; token: string; output: unknown }
+  /** SendTaskFailure (error defaults to `States.TaskFailed`). Answered by `callbackResult`. */
+  | { type: 'sendTaskFailure'; runId: number; cid: number; token: string; error?: string; cause?: string }
+  /** SendTaskHeartbeat (restarts the task's HeartbeatSeconds). Answered by `callbackResult`. */
+  | { type: 'sendTaskHeartbeat'; runId: number; cid: number; token: string };
+
+/** The SendTask* messages of {@link ToEngine}. */
+export type CallbackMessage = Extract<ToEngine, { type: 'sendTaskSuccess' | 'sendTaskFailure' | 'sendTaskHeartbeat' }>;
+
+// ── execution worker → page ───────────────────────────────────────────────────────────────────────────────────────
+
+/** The answer to a SendTask* message: ok, or the API error (`TaskDoesNotExist` for an unknown or answered token). */
+export type EngineToPage = { type: 'callbackResult'; runId: number; cid: number; outcome: CallbackOutcome };
 
 // ── execution worker ⇄ history worker (over the run's MessagePort) ─────────────────────────────────────────────────
 
@@ -46,7 +64,12 @@ export type ToEngine =
 export type EngineToHost =
   | { type: 'events'; runId: number; events: HistoryEvent[] }
   | { type: 'done'; runId: number; status: string; error?: string; cause?: string; output?: string }
-  | { type: 'error'; runId: number; error: string; message: string };
+  | { type: 'error'; runId: number; error: string; message: string }
+  /**
+   * The tokens `.waitForTaskToken` tasks now wait on (the whole list, sent when it changes: a token appears after its
+   * `TaskScheduled`, disappears once answered, timed out or the run ended). Not under flow control.
+   */
+  | { type: 'callbacks'; runId: number; pending: PendingToken[] };
 
 /** The history worker folded `count` more events: the execution worker may send that many more (flow control). */
 export type HostToEngine = { type: 'ack'; runId: number; count: number };
@@ -72,6 +95,8 @@ export interface RunSummary {
   failedState?: string;
   /** Per state name: number of visits and the key of the last one. */
   visits: Record<string, { count: number; lastKey: number }>;
+  /** Tasks waiting for SendTaskSuccess / SendTaskFailure (`.waitForTaskToken`), in the order they began waiting. */
+  callbacks: PendingCallback[];
 }
 
 /** Scalar fields of {@link RunSummary}, sent when they change. */
@@ -82,7 +107,7 @@ export type SummaryScalars = Pick<RunSummary, (typeof SUMMARY_SCALARS)[number]>;
 
 /** The empty summary (before any event). */
 export function emptySummary(): RunSummary {
-  return { status: 'NOT_STARTED', eventCount: 0, stateTransitions: 0, stateStatus: {}, edges: {}, startTargets: {}, endSources: {}, visits: {} };
+  return { status: 'NOT_STARTED', eventCount: 0, stateTransitions: 0, stateStatus: {}, edges: {}, startTargets: {}, endSources: {}, visits: {}, callbacks: [] };
 }
 
 /**
@@ -97,6 +122,7 @@ export function applyRunUpdate(view: RunSummary, rows: EventRows, u: RunUpdate):
   if (u.startTargets) next.startTargets = u.startTargets;
   if (u.endSources) next.endSources = u.endSources;
   if (u.visits) next.visits = u.visits;
+  if (u.callbacks) next.callbacks = u.callbacks;
   return next;
 }
 
@@ -114,6 +140,8 @@ export interface RunUpdate {
   startTargets?: Record<string, true>;
   endSources?: Record<string, true>;
   visits?: Record<string, { count: number; lastKey: number }>;
+  /** The tasks waiting for a callback, replaced wholesale when the list changed. */
+  callbacks?: PendingCallback[];
   /** New rows of the events table (typed arrays, transferred) and the strings they introduced. */
   rows?: RowChunk;
   strings?: string[];

@@ -25,8 +25,10 @@ export function quoted(v: unknown): string { return typeof v === 'string' ? v : 
  * `<field>Path` reference path (JSONPath states) or a `{% %}` expression (JSONata states). Pure: compiles once.
  *
  * `kind` is the accepted type ('integer' or 'float'); `min` an inclusive lower bound (values below fail like a
- * wrong type). Errors, with AWS's cause texts: a JSONata result of the wrong type → `States.QueryEvaluationError`
- * (location = field); a `<field>Path` value of the wrong type → `States.Runtime`.
+ * wrong type). A `<field>Path` may also refer to a string holding such a number (`"1"`), as AWS accepts (a Map's
+ * `MaxConcurrencyPath` or `ToleratedFailureCountPath` referring to the variable value `"1"` runs). Errors, with AWS's
+ * cause texts: a JSONata result of the wrong type → `States.QueryEvaluationError` (location = field); a
+ * `<field>Path` value of the wrong type → `States.Runtime`.
  */
 export function numberField(raw: RawState, ql: QueryLanguage, field: string, kind: 'integer' | 'float', min?: number): NumberField {
   const v = raw[field];
@@ -50,10 +52,21 @@ export function numberField(raw: RawState, ql: QueryLanguage, field: string, kin
   if (typeof pathText === 'string') {
     const p: CompiledPath = compilePath(pathText);
     return async (x, effective) => {
-      const n = p.evaluate(evalCtx(x, effective));
+      const v = p.evaluate(evalCtx(x, effective));
+      const n = typeof v === 'string' ? numericText(v, kind) ?? v : v;
       if (!ok(n)) throw new AslError('States.Runtime', `The ${field}Path field refers to value "${quoted(n)}" which is not a valid ${kind}: ${pathText}`);
       return n;
     };
   }
   return async () => undefined;
+}
+
+/**
+ * The number a string spells, for a `<field>Path` value: an integer (`"12"`, `"-1"`) for `integer`, any decimal
+ * (`"1.5"`, `"2e3"`) for `float`; undefined otherwise (`"NoNumber"`, `"1.5"` for an integer, `""`). Pure.
+ * @example numericText('1', 'integer') // 1
+ */
+export function numericText(s: string, kind: 'integer' | 'float'): number | undefined {
+  const re = kind === 'integer' ? /^[+-]?\d+$/ : /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+  return re.test(s) ? Number(s) : undefined;
 }

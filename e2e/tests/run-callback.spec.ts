@@ -2,7 +2,7 @@
  * `.waitForTaskToken` tasks in the browser: the run waits, the execution panel shows "Waiting for callback" with the
  * task token, and the canvas marks the waiting state; an invalid output is refused inline; Send success finishes the
  * run with that output; Send failure with a custom error fails it (uncaught) or takes the Catcher (caught); a Map's
- * concurrent iterations each wait with their own token.
+ * concurrent iterations each wait with their own token; a token whose HeartbeatSeconds pass expires.
  */
 import type { Page } from '@playwright/test';
 import { expect, expectCanvasShows, expectExecutionStatus, importFile, openApp, snap, stateNode, test, toolbarButton, writeTestFile, type AslMachine } from './fixtures';
@@ -162,7 +162,9 @@ test('each iteration of a Map waits with its own token; answering them one by on
   for (const answer of ['"ann: ok"', '"bob: ok"']) {
     const f = area.getByRole('group', { name: 'Callback for Review' });
     await f.getByLabel('Output (JSON)').fill(answer);
-    await f.getByRole('button', { name: 'Send success' }).click();
+    // Ctrl+Enter in the output sends success too.
+    await f.getByLabel('Output (JSON)').press('Control+Enter');
+    if (answer.includes('ann')) await expect(area.getByRole('listitem')).toHaveCount(1);
   }
   await expectExecutionStatus(page, 'Succeeded');
   await expect(area).toHaveCount(0);
@@ -171,4 +173,30 @@ test('each iteration of a Map waits with its own token; answering them one by on
   await expect(execOutput).toContainText('"ann: ok"');
   await expect(execOutput).toContainText('"cy: ok"');
   await snap(page, 'callback-map-succeeded');
+});
+
+test('a token whose HeartbeatSeconds pass without a heartbeat expires: the waiting area goes, the task times out', async ({ page }, testInfo) => {
+  const impatient: AslMachine = {
+    StartAt: 'Wait for signal',
+    States: {
+      'Wait for signal': {
+        Type: 'Task',
+        Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+        Parameters: { FunctionName: 'signal', Payload: { 'token.$': '$$.Task.Token' } },
+        HeartbeatSeconds: 2,
+        End: true,
+      },
+    },
+  };
+  await openApp(page);
+  await importFile(page, writeTestFile(testInfo, 'impatient.asl.json', JSON.stringify(impatient, null, 2)));
+  await expectCanvasShows(page, impatient);
+  await start(page, {});
+  const area = waitingArea(page);
+  await expect(area).toContainText('heartbeat 2 s');
+  // No heartbeat: after 2 s (real time, even on the simulated clock) the task fails with States.HeartbeatTimeout.
+  await expectExecutionStatus(page, 'Failed', 15_000);
+  await expect(area).toHaveCount(0);
+  await expect(stateNode(page, 'Wait for signal')).not.toHaveAttribute('data-waiting', /.*/);
+  await expect(page.locator('.run-error-summary')).toContainText('States.HeartbeatTimeout');
 });

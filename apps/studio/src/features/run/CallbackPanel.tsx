@@ -169,9 +169,16 @@ function CallbackForm({ callback: c }: { callback: PendingCallback }) {
             value={output}
             aria-invalid={outputError ? true : undefined}
             aria-describedby={outputError ? ids.outputErr : undefined}
+            title="The task's result (any JSON value). Ctrl+Enter sends success."
             onChange={(e) => {
               setOutput(e.target.value);
               if (outputError) setOutputError(undefined);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !busy && !answered) {
+                e.preventDefault();
+                void onSuccess();
+              }
             }}
           />
           {outputError ? (

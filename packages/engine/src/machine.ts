@@ -213,7 +213,7 @@ async function retryLoop(x: StateRun, testing: boolean, pending: Promise<Outcome
     else if (cs.type === 'Parallel') rt.emit(lane, 'ParallelStateFailed');
     // Catch (spec "Fallback states")
     let c: Catcher | undefined;
-    for (const k of cs.catchers) if (errorMatches(k.errorEquals, err.name)) { c = k; break; }
+    for (const k of cs.catchers) if (errorMatches(k.errorEquals, err.name, (err as any).heartbeat === true)) { c = k; break; }
     if (!c) throw new LaneFailure(err.name, cause, false);
     const errorOutput: Record<string, unknown> = { Error: err.name };
     errorOutput.Cause = cause ?? '';
@@ -269,7 +269,7 @@ function retryDelay(x: StateRun, testing: boolean, attempts: number[] | undefine
   }
   if (!attempts) return -1;
   let i = 0;
-  while (i < cs.retriers.length && !errorMatches(cs.retriers[i].errorEquals, err.name)) i++;
+  while (i < cs.retriers.length && !errorMatches(cs.retriers[i].errorEquals, err.name, (err as any).heartbeat === true)) i++;
   if (i === cs.retriers.length) return -1;
   const r = cs.retriers[i];
   if (attempts[i] >= r.maxAttempts) return -1;

@@ -421,11 +421,18 @@ export function sizeCause(name: string): string {
 
 // ---------------------------------------------------------------------------------------------- errors
 
-/** Whether an ErrorEquals list matches an error (spec "Error names"; States.ALL excludes States.Runtime). */
-export function errorMatches(list: string[], error: string): boolean {
+/**
+ * Whether an ErrorEquals list matches an error (spec "Error names"; States.ALL excludes States.Runtime). A missed
+ * heartbeat is the error `States.Timeout` (as AWS records it) that `States.HeartbeatTimeout` also matches: "A Task state
+ * either ran longer than the TimeoutSeconds value, or failed to send a heartbeat for a period longer than the
+ * HeartbeatSeconds value"; "HeartbeatTimeout is only available inside the Catch and Retry fields" (AWS
+ * dg/concepts-error-handling.html).
+ */
+export function errorMatches(list: string[], error: string, heartbeat = false): boolean {
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
     if (e === error) return true;
+    if (heartbeat && e === 'States.HeartbeatTimeout') return true;
     if (e === 'States.ALL') return true;
     // "States.TaskFailed acts as a wildcard that matches any known error name except for States.Timeout."
     if (e === 'States.TaskFailed' && error !== 'States.Timeout') return true;

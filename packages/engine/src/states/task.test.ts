@@ -86,4 +86,30 @@ describe('Task .waitForTaskToken / .sync: TaskSubmitted', () => {
     expect(out.ExecutionArn).toBe('arn:aws:states:us-east-1:111111111111:execution:Child:run-1');
     expect(Date.parse(out.StartDate)).not.toBeNaN();
   });
+
+  it('a missed heartbeat is recorded as States.Timeout, which Catch States.HeartbeatTimeout matches (not TaskFailed)', async () => {
+    const hb = (catchOn: string) => ({
+      StartAt: 'Send',
+      States: {
+        Send: {
+          Type: 'Task', Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken', HeartbeatSeconds: 1,
+          Parameters: { QueueUrl: 'q', MessageBody: { 'Token.$': '$$.Task.Token' } },
+          Catch: [{ ErrorEquals: [catchOn], Next: 'Caught' }], End: true,
+        },
+        Caught: { Type: 'Pass', End: true },
+      },
+    });
+    const caught = await run(hb('States.HeartbeatTimeout'), { input: {} });
+    expect(caught.output).toEqual({ Error: 'States.Timeout', Cause: '' });
+    const timedOut = caught.history.find((e) => e.type === 'TaskTimedOut')!;
+    expect(timedOut.taskTimedOutEventDetails).toMatchObject({ error: 'States.Timeout' });
+    const failed = await run(hb('States.TaskFailed'), { input: {} });
+    expect(failed).toMatchObject({ status: 'FAILED', error: 'States.Timeout' });
+  });
+
+  it('a mocked States.HeartbeatTimeout is recorded as States.Timeout too', async () => {
+    const r = await run(def, { input: {}, ...mock({ Throw: { Error: 'States.HeartbeatTimeout' } }) });
+    expect(taskEvents(r.history)).toEqual(['TaskScheduled', 'TaskStarted', 'TaskSubmitted', 'TaskTimedOut']);
+    expect(r.output).toEqual({ err: { Error: 'States.Timeout', Cause: '' } });
+  });
 });

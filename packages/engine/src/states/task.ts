@@ -30,7 +30,7 @@ interface Answer { result?: unknown; error?: AslError; source: 'mock-config' | '
 /**
  * Compiles a Task state (spec "Task State"; AWS dg/state-task.html): the attempt is served by the mock config, a
  * handler, a `.waitForTaskToken` callback or a default response; `TimeoutSeconds` / `HeartbeatSeconds` (seconds) end
- * it with `States.Timeout` / `States.HeartbeatTimeout`.
+ * it with `States.Timeout` (a missed heartbeat too, which Catch/Retry `States.HeartbeatTimeout` also match).
  */
 export function compileTask(raw: RawState, ql: QueryLanguage, _name: string): CompiledState['run'] {
   const info: ResourceInfo = parseResource(String(raw.Resource ?? ''));
@@ -160,6 +160,12 @@ function start(x: StateRun, info: ResourceInfo, args: unknown, timeoutS: number 
 function settle(x: StateRun, info: ResourceInfo, a: Answer, call: Call): unknown {
   const { rt, lane } = x;
   let answer = a;
+  if (answer.error?.name === 'States.HeartbeatTimeout') {
+    // a mock or handler reporting a missed heartbeat: AWS records it as States.Timeout (see errorMatches)
+    const e = new AslError('States.Timeout', answer.error.causeText);
+    (e as any).heartbeat = true;
+    answer = { error: e, source: answer.source };
+  }
   // A `.sync`/`.waitForTaskToken` task records TaskSubmitted once its start call succeeded: before its result, and
   // before a failure of the job or callback (a child execution failing, SendTaskFailure, a timeout); not when the
   // start call itself failed (a `<Service>.<Exception>` error from a mock or handler).
@@ -314,7 +320,12 @@ function awaitCallback(x: StateRun, token: string, heartbeatS: number | undefine
       if (heartbeatS === undefined) return;
       const t = rt.clock.sleep(heartbeatS * 1000);
       hb = t;
-      t.promise.then(() => finish({ error: new AslError('States.HeartbeatTimeout'), source: 'callback' }), () => {});
+      t.promise.then(() => {
+        // recorded as States.Timeout; Catch/Retry `States.HeartbeatTimeout` match it too (errorMatches)
+        const e = new AslError('States.Timeout');
+        (e as any).heartbeat = true;
+        finish({ error: e, source: 'callback' });
+      }, () => {});
     };
     const finish = (a: Answer) => {
       if (!rt.callbacks.has(token)) return;

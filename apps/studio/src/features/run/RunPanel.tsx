@@ -6,6 +6,7 @@ import { RunErrorBoundary } from './RunErrorBoundary';
 import { clearRun, loadHistory, queryRun, selectVisit, useRunStore } from './run-store';
 import { StateDetails, formatTime } from './StateDetails';
 import { RUN_STATUS_LABEL, formatCount, runTone } from './status-labels';
+import { RUN_TYPE_LABEL } from './worker-protocol';
 import './run.css';
 
 /**
@@ -85,6 +86,29 @@ function LoadHistoryButton({ disabled }: { disabled?: boolean }) {
   );
 }
 
+/** "Copy ARN": copies the execution ARN (as the engine made it: `…:execution:…` for Standard, `…:express:…` for Express). */
+function CopyArnButton({ arn }: { arn: string }) {
+  const [copied, setCopied] = useState(false);
+  useEffect(() => setCopied(false), [arn]);
+  return (
+    <button
+      type="button"
+      className="run-link-btn run-copy-arn"
+      aria-label="Copy execution ARN"
+      title={arn}
+      data-arn={arn}
+      onClick={() =>
+        void navigator.clipboard
+          ?.writeText(arn)
+          .then(() => setCopied(true))
+          .catch(() => undefined)
+      }
+    >
+      {copied ? 'Copied' : 'Copy ARN'}
+    </button>
+  );
+}
+
 /** State details and events: they subscribe to what they show, so the summary's updates do not re-render them. */
 const RunBody = memo(function RunBody() {
   return (
@@ -104,6 +128,7 @@ function RunPanelInner() {
   const status = useRunStore((s) => s.status);
   const request = useRunStore((s) => s.request);
   const view = useRunStore((s) => s.view);
+  const executionArn = useRunStore((s) => s.executionArn);
   useTick(status === 'RUNNING' && request?.clock === 'real');
 
   if (!started) {
@@ -126,8 +151,14 @@ function RunPanelInner() {
         <span className={`run-badge is-large tone-${runTone(status)}`} data-execution-status={status}>
           {RUN_STATUS_LABEL[status]}
         </span>
-        <span className="run-sum-item" title={`Execution name: ${request?.name ?? ''}`}>
+        <span className="run-sum-item" title={executionArn ? `Execution ARN: ${executionArn}` : `Execution name: ${request?.name ?? ''}`}>
           <span className="run-k">Execution</span> <code className="run-exec-name">{request?.name ?? '—'}</code>
+          {request?.type ? (
+            <span className="run-badge tone-idle run-type-badge" data-execution-type={request.type} title={`Type: ${RUN_TYPE_LABEL[request.type]}`}>
+              {RUN_TYPE_LABEL[request.type]}
+            </span>
+          ) : null}
+          {executionArn ? <CopyArnButton arn={executionArn} /> : null}
         </span>
         {request?.testCase ? (
           <span className="run-sum-item">
@@ -144,14 +175,15 @@ function RunPanelInner() {
           <span className="run-k">State transitions</span> {formatCount(view.stateTransitions)}
         </span>
         {request?.clock === 'real' ? <span className="run-badge tone-idle">real time</span> : null}
-        <span className="spacer" />
-        <button type="button" className="btn" disabled={!ended} onClick={() => void exportHistory(request?.name)}>
-          Export history
-        </button>
-        <LoadHistoryButton disabled={!ended} />
-        <button type="button" className="btn" disabled={!ended} onClick={clearRun} title="Clear the run highlights">
-          Clear
-        </button>
+        <span className="run-sum-actions">
+          <button type="button" className="btn" disabled={!ended} onClick={() => void exportHistory(request?.name)}>
+            Export history
+          </button>
+          <LoadHistoryButton disabled={!ended} />
+          <button type="button" className="btn" disabled={!ended} onClick={clearRun} title="Clear the run highlights">
+            Clear
+          </button>
+        </span>
       </header>
       {ended && status !== 'SUCCEEDED' ? (
         <div className="run-error-summary" title={view.cause ?? undefined}>

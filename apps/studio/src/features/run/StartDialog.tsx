@@ -3,6 +3,9 @@ import { createPortal } from 'react-dom';
 import { useDocumentStore } from '../../stores/document-store';
 import { checkJson, defaultSettings, loadSettings, mockMachines, saveSettings, type RunSettings } from './run-settings';
 import { setDialogOpen, startRun } from './run-store';
+import { RUN_TYPE_LABEL, type RunType } from './worker-protocol';
+
+const RUN_TYPES: RunType[] = ['STANDARD', 'EXPRESS'];
 
 function newExecutionName(): string {
   try {
@@ -13,8 +16,9 @@ function newExecutionName(): string {
 }
 
 /**
- * The Start execution dialog: execution name, input (checked JSON), mocks (Step Functions Local mock config + test
- * case), the Real time switch and the AWS quotas switch. The confirm button "Start" is disabled while the input or the
+ * The Start execution dialog: execution name, type (Standard or Express, as the state machine would be created in AWS),
+ * input (checked JSON), mocks (Step Functions Local mock config + test case), the Real time switch and the AWS quotas
+ * switch. The confirm button "Start" is disabled while the input or the
  * mocks are not valid JSON, or while the definition has errors (the first one is shown).
  */
 export function StartDialog() {
@@ -29,7 +33,7 @@ export function StartDialog() {
   const [settings, setSettings] = useState<RunSettings | undefined>(undefined);
   const [execName, setExecName] = useState(newExecutionName);
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const ids = { title: useId(), input: useId(), inputErr: useId(), name: useId(), mocks: useId(), mocksErr: useId(), sm: useId(), tc: useId() };
+  const ids = { title: useId(), input: useId(), inputErr: useId(), name: useId(), mocks: useId(), mocksErr: useId(), sm: useId(), tc: useId(), type: useId(), typeHint: useId() };
 
   useEffect(() => {
     let live = true;
@@ -81,6 +85,7 @@ export function StartDialog() {
       stateMachineName: machine || docName || undefined,
       mockConfig: mocksCheck?.ok ? mocksCheck.value : undefined,
       testCase: testCase || undefined,
+      type: final.type,
       clock: final.realTime ? 'real' : 'simulated',
       quotas: final.awsQuotas ? 'aws' : 'off',
     });
@@ -118,6 +123,22 @@ export function StartDialog() {
             <div className="run-field">
               <label htmlFor={ids.name}>Name</label>
               <input id={ids.name} type="text" value={execName} spellCheck={false} onChange={(e) => setExecName(e.target.value)} />
+            </div>
+            <div className="run-field">
+              <span className="run-field-label" id={ids.type}>
+                Type
+              </span>
+              <div className="run-segmented" role="radiogroup" aria-labelledby={ids.type} aria-describedby={ids.typeHint}>
+                {RUN_TYPES.map((t) => (
+                  <label key={t} className={settings.type === t ? 'is-selected' : undefined}>
+                    <input type="radio" name={ids.type} value={t} checked={settings.type === t} onChange={() => update({ type: t })} />
+                    {RUN_TYPE_LABEL[t]}
+                  </label>
+                ))}
+              </div>
+              <div id={ids.typeHint} className="run-field-msg run-muted">
+                Standard: up to 1 year, 25,000-event history · Express: up to 5 minutes, no history limit
+              </div>
             </div>
             <div className="run-field">
               <label htmlFor={ids.input}>Input</label>
@@ -193,7 +214,11 @@ export function StartDialog() {
               <label className="run-switch">
                 <input type="checkbox" role="switch" checked={settings.awsQuotas} onChange={(e) => update({ awsQuotas: e.target.checked })} />
                 <span>AWS quotas</span>
-                <span className="run-muted">Fail like AWS at 25,000 history events or 256 KiB payloads</span>
+                <span className="run-muted">
+                  {settings.type === 'EXPRESS'
+                    ? 'Fail like AWS at 256 KiB payloads; time out after 5 minutes of real time too'
+                    : 'Fail like AWS at 25,000 history events or 256 KiB payloads'}
+                </span>
               </label>
             </div>
           </div>

@@ -7,12 +7,16 @@
  * AbortSignal (the engine ends it with ExecutionAborted). A separate worker, so that the page can terminate an engine
  * that never yields without losing the history folded so far.
  *
+ * The run's options come from the request ({@link executionOptions}: type STANDARD or EXPRESS, clock, quotas, mocks);
+ * once started, the page gets the execution ARN (`started`).
+ *
  * `.waitForTaskToken` tasks: a {@link CallbackTracker} follows the engine's pending task tokens (after each event, a
  * microtask later, and after each SendTask* call) and sends the list to the history worker when it changes; the page's
  * `sendTaskSuccess` / `sendTaskFailure` / `sendTaskHeartbeat` messages are answered with `callbackResult`.
  */
 import { startExecution, type ExecutionOptions } from '@asl-studio/engine';
 import { CallbackTracker, answerCallback } from './callbacks';
+import { executionOptions } from './execution-options';
 import type { HistoryEvent } from './fold-history';
 import {
   BATCH_MAX_DELAY_MS,
@@ -123,18 +127,9 @@ async function run(runId: number, req: RunRequest, port: MessagePort): Promise<v
     else if (o.timer === undefined) o.timer = setTimeout(() => flush(o), BATCH_MAX_DELAY_MS);
   };
   try {
-    const options: ExecutionOptions = {
-      input: req.input,
-      name: req.name || undefined,
-      stateMachineName: req.stateMachineName || undefined,
-      mockConfig: req.mockConfig as ExecutionOptions['mockConfig'],
-      testCase: req.testCase || undefined,
-      clock: req.clock,
-      quotas: req.quotas,
-      signal: o.controller.signal,
-      onEvent: onEvent as ExecutionOptions['onEvent'],
-    };
+    const options = executionOptions(req, { signal: o.controller.signal, onEvent: onEvent as ExecutionOptions['onEvent'] });
     o.execution = startExecution(req.definition as Parameters<typeof startExecution>[0], options);
+    self.postMessage({ type: 'started', runId, executionArn: o.execution.executionArn } satisfies EngineToPage);
     const result = await o.execution.result;
     o.execution = undefined;
     if (o.tracker.pending.length) o.port.postMessage({ type: 'callbacks', runId, pending: [] } satisfies EngineToHost);

@@ -3,6 +3,7 @@
  * defaults (the Order fulfilment sample's input and mocks when the document is that sample).
  */
 import { get, set } from 'idb-keyval';
+import type { RunType } from './worker-protocol';
 
 /** What the Start dialog remembers per workflow. */
 export interface RunSettings {
@@ -18,6 +19,8 @@ export interface RunSettings {
   realTime: boolean;
   /** Enforce AWS quotas (25,000 history events, 262,144-byte payloads), as the engine and CLI do by default; off for load tests. */
   awsQuotas: boolean;
+  /** The state machine's type (default STANDARD; settings saved before there was a choice load as STANDARD). */
+  type: RunType;
 }
 
 const KEY_PREFIX = 'asl-studio:run-settings:';
@@ -41,6 +44,7 @@ export async function loadSettings(workflow: string): Promise<RunSettings | unde
       testCase: v.testCase ?? '',
       realTime: v.realTime === true,
       awsQuotas: v.awsQuotas !== false,
+      type: v.type === 'EXPRESS' ? 'EXPRESS' : 'STANDARD',
     };
   } catch {
     return undefined;
@@ -107,7 +111,7 @@ export function allStateNames(def: unknown): Set<string> {
 
 /** Default settings for a definition: the sample's mocks and input when it is the sample, else `{}` and no mocks. */
 export async function defaultSettings(def: unknown): Promise<RunSettings> {
-  const base: RunSettings = { input: '{}', mocks: '', stateMachineName: '', testCase: '', realTime: false, awsQuotas: true };
+  const base: RunSettings = { input: '{}', mocks: '', stateMachineName: '', testCase: '', realTime: false, awsQuotas: true, type: 'STANDARD' };
   const sample = await loadSampleFiles();
   if (!sample || sample.mockedStates.length === 0) return base;
   const names = allStateNames(def);

@@ -2,12 +2,14 @@
  * The run store with fake workers: the history worker is the real RunHost in-process, the execution worker runs the
  * engine in-process and speaks the port protocol. Events stream in under flow control and reach the page as updates;
  * a worker that ignores Stop is terminated after ABORT_GRACE_MS and the run is Aborted; a crashing worker gives a
- * Failed execution with its message; without workers the run fails instead of throwing; recorded histories replay.
+ * Failed execution with its message; without workers the run fails instead of throwing; recorded histories replay;
+ * the request's type (Standard / Express) reaches the engine and the execution ARN comes back.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startExecution } from '@asl-studio/engine';
 import type { HistoryEvent } from './fold-history';
 import { CallbackTracker, answerCallback } from './callbacks';
+import { executionOptions } from './execution-options';
 import { RunHost } from './run-host';
 import type { EngineToHost, EngineToPage, FromHost, HostToEngine, RunRequest, ToEngine, ToHost, VisitReply } from './worker-protocol';
 
@@ -97,10 +99,7 @@ class FakeEngine {
       if (batch.length) this.emit({ type: 'events', runId, events: batch });
       batch = [];
     };
-    const exec = startExecution(req.definition as never, {
-      input: req.input,
-      clock: req.clock,
-      quotas: req.quotas,
+    const exec = startExecution(req.definition as never, executionOptions(req, {
       signal: this.controller.signal,
       onEvent: (e) => {
         this.tracker.observe(e as HistoryEvent);
@@ -109,8 +108,10 @@ class FakeEngine {
         if (batch.length >= 200) flush();
         else timer ??= setTimeout(flush, 10);
       },
-    });
+    }));
     this.exec = exec;
+    const started: EngineToPage = { type: 'started', runId, executionArn: exec.executionArn };
+    later(() => this.onmessage?.({ data: started } as MessageEvent));
     const r = await exec.result;
     this.exec = undefined;
     if (timer) clearTimeout(timer);
@@ -171,6 +172,29 @@ describe('run store', () => {
     const reply = (await queryRun({ kind: 'visit', name: 'P', iteration: 500 })) as VisitReply;
     expect(reply.visit.input).toBe('500');
     expect(reply.count).toBe(1000);
+  });
+
+  it('runs the requested type: Express, then Standard (the ARN the engine made, $$.Execution.RedriveCount)', async () => {
+    mode = 'engine';
+    const { startRun, useRunStore } = await import('./run-store');
+    const def = { StartAt: 'Ctx', States: { Ctx: { Type: 'Pass', Parameters: { 'ctx.$': '$$.Execution' }, End: true } } };
+    for (const type of ['EXPRESS', 'STANDARD'] as const) {
+      startRun({ definition: def, input: {}, name: `as-${type}`, stateMachineName: 'Orders', type, clock: 'simulated', quotas: 'aws' });
+      expect(useRunStore.getState().request?.type).toBe(type);
+      expect(useRunStore.getState().executionArn).toBeUndefined(); // the previous run's ARN is gone
+      await until(() => useRunStore.getState().status !== 'RUNNING' && useRunStore.getState().executionArn !== undefined);
+      const s = useRunStore.getState();
+      expect(s.status).toBe('SUCCEEDED');
+      const ctx = JSON.parse(s.view.output!).ctx as Record<string, unknown>;
+      expect(ctx.Id).toBe(s.executionArn);
+      if (type === 'EXPRESS') {
+        expect(s.executionArn).toMatch(/:express:Orders:as-EXPRESS:[0-9a-f-]{36}$/);
+        expect(ctx).not.toHaveProperty('RedriveCount');
+      } else {
+        expect(s.executionArn).toMatch(/:execution:Orders:as-STANDARD$/);
+        expect(ctx.RedriveCount).toBe(0);
+      }
+    }
   });
 
   it('Stop aborts through the signal (ExecutionAborted from the engine)', async () => {

@@ -42,8 +42,10 @@ export interface RunStoreState {
   version: number;
   /** Execution status (mirrors view.status, as a primitive for cheap selectors). */
   status: RunStatus;
-  /** The request of the current run (for the summary). */
+  /** The request of the current run (for the summary: name, type, test case, clock). */
   request: RunRequest | undefined;
+  /** The current run's execution ARN, once the engine started it (none for a replayed history). */
+  executionArn: string | undefined;
   /** Whether the Start dialog is open. */
   dialogOpen: boolean;
   /** Visit shown in the state details (key = id of its StateEntered event); undefined = the selected state's last visit. */
@@ -66,6 +68,7 @@ export const useRunStore = create<RunStoreState>(() => ({
   version: 0,
   status: 'NOT_STARTED',
   request: undefined,
+  executionArn: undefined,
   dialogOpen: false,
   selectedVisit: undefined,
   selectedEvent: undefined,
@@ -113,7 +116,9 @@ function getEngine(): Worker {
   if (engine) return engine;
   const w = new Worker(new URL('./execution.worker.ts', import.meta.url), { type: 'module', name: 'asl-execution' });
   w.onmessage = (m: MessageEvent<EngineToPage>) => {
-    if (m.data?.type === 'callbackResult') settleCall(m.data.cid, m.data.outcome);
+    const msg = m.data;
+    if (msg?.type === 'callbackResult') settleCall(msg.cid, msg.outcome);
+    else if (msg?.type === 'started' && msg.runId === useRunStore.getState().runId) useRunStore.setState({ executionArn: msg.executionArn });
   };
   w.onerror = (e: ErrorEvent) => {
     e.preventDefault();
@@ -205,7 +210,7 @@ function clearAbortTimer(): void {
 
 /** Fresh view fields for a new run or replay. */
 function resetView() {
-  return { view: emptySummary(), rows: new EventRows(), version: 0, selectedVisit: undefined, selectedEvent: undefined };
+  return { view: emptySummary(), rows: new EventRows(), version: 0, executionArn: undefined, selectedVisit: undefined, selectedEvent: undefined };
 }
 
 /**
@@ -221,7 +226,13 @@ export function prepareRunWorkers(): void {
   }
 }
 
-/** Starts a run in the execution worker; the current view is replaced. */
+/**
+ * Starts a run in the execution worker; the current view is replaced. `request.type` (STANDARD or EXPRESS) goes to the
+ * engine as is; the execution ARN it makes arrives a moment later ({@link RunStoreState.executionArn}).
+ *
+ * @example
+ * startRun({ definition, input: {}, type: 'EXPRESS', clock: 'simulated', quotas: 'aws' });
+ */
 export function startRun(request: RunRequest): void {
   clearAbortTimer();
   const runId = useRunStore.getState().runId + 1;

@@ -3,7 +3,8 @@
  *
  * ```
  *  page ──start(request, port1)──▶ execution.worker ──events / done / error (port)──▶ history.worker
- *   ▲  ──abort──────────────────▶                  ◀──────────── ack(count) (port) ──
+ *   ▲  ──abort──────────────────▶   │              ◀──────────── ack(count) (port) ──
+ *   │◀─────── started(executionArn) ┘
  *   │                                                                                   │ folds (fold-history.ts)
  *   └◀──── update (run-view summary + new event rows, ≤ 1 in flight, ≥ PUBLISH_INTERVAL_MS apart) ──┘
  *      ──── ack(seq), query(visit | event | export), run(port2), replay(text), end(synthetic), clear ──▶
@@ -18,6 +19,16 @@ import type { CallbackOutcome, PendingCallback, PendingToken } from './callbacks
 import type { EventRows, RowChunk } from './event-rows';
 import type { ExecutionStatusView, HistoryEvent, StateRunStatus, StateVisit } from './fold-history';
 
+/**
+ * The state machine's type (AWS apireference/API_CreateStateMachine.html `type`): STANDARD runs up to a year with a
+ * 25,000-event history; EXPRESS up to 5 minutes, without a history-length limit, no `$$.Execution.RedriveCount`, and an
+ * execution ARN `…:express:<machine>:<name>:<id>`.
+ */
+export type RunType = 'STANDARD' | 'EXPRESS';
+
+/** Labels of {@link RunType}, as Workflow Studio shows them. */
+export const RUN_TYPE_LABEL: Record<RunType, string> = { STANDARD: 'Standard', EXPRESS: 'Express' };
+
 /** Options of one run, as sent to the execution worker (all structured-cloneable). */
 export interface RunRequest {
   /** The ASL definition (plain JSON object). */
@@ -30,6 +41,8 @@ export interface RunRequest {
   /** Step Functions Local mock config (MockConfigFile). */
   mockConfig?: unknown;
   testCase?: string;
+  /** STANDARD when absent (the engine's default); absent for a replayed history (its type is not recorded). */
+  type?: RunType;
   clock: 'simulated' | 'real';
   quotas: 'aws' | 'off';
 }
@@ -52,8 +65,11 @@ export type CallbackMessage = Extract<ToEngine, { type: 'sendTaskSuccess' | 'sen
 
 // ── execution worker → page ───────────────────────────────────────────────────────────────────────────────────────
 
-/** The answer to a SendTask* message: ok, or the API error (`TaskDoesNotExist` for an unknown or answered token). */
-export type EngineToPage = { type: 'callbackResult'; runId: number; cid: number; outcome: CallbackOutcome };
+export type EngineToPage =
+  /** The run started: its execution ARN (as the engine made it: `…:execution:…` or `…:express:…`). */
+  | { type: 'started'; runId: number; executionArn: string }
+  /** The answer to a SendTask* message: ok, or the API error (`TaskDoesNotExist` for an unknown or answered token). */
+  | { type: 'callbackResult'; runId: number; cid: number; outcome: CallbackOutcome };
 
 // ── execution worker ⇄ history worker (over the run's MessagePort) ─────────────────────────────────────────────────
 

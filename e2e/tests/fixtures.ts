@@ -146,6 +146,21 @@ export function toolbarButton(page: Page, name: string): Locator {
   return page.getByRole('button', { name, exact: true });
 }
 
+/**
+ * Start execution → the Start dialog → Start. `input` (JSON-encoded into the Input field) and `realTime` (the Real time
+ * switch) are set only when given; otherwise the dialog's remembered values are used.
+ */
+export async function startExecution(page: Page, options: { input?: unknown; realTime?: boolean } = {}): Promise<void> {
+  await toolbarButton(page, 'Start execution').click();
+  const dialog = page.getByRole('dialog');
+  if (options.input !== undefined) await dialog.getByLabel('Input', { exact: true }).fill(JSON.stringify(options.input));
+  if (options.realTime !== undefined) {
+    const real = dialog.getByRole('switch', { name: /Real time/ });
+    if ((await real.isChecked()) !== options.realTime) await real.click();
+  }
+  await dialog.getByRole('button', { name: 'Start', exact: true }).click();
+}
+
 /** Clicks Export and returns the downloaded file's name and text. */
 export async function exportDocument(page: Page): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), toolbarButton(page, 'Export').click()]);

@@ -5,7 +5,7 @@
  * concurrent iterations each wait with their own token; a token whose HeartbeatSeconds pass expires.
  */
 import type { Page } from '@playwright/test';
-import { expect, expectCanvasShows, expectExecutionStatus, importFile, openApp, snap, stateNode, test, toolbarButton, writeTestFile, type AslMachine } from './fixtures';
+import { expect, expectCanvasShows, expectExecutionStatus, importFile, openApp, snap, startExecution, stateNode, test, writeTestFile, type AslMachine } from './fixtures';
 
 const approval: AslMachine = {
   Comment: 'Waits for a human approval (SQS message with the task token)',
@@ -27,13 +27,6 @@ const approval: AslMachine = {
   },
 };
 
-/** Opens the Start dialog, sets the input, and starts (simulated time). */
-async function start(page: Page, input: unknown): Promise<void> {
-  await toolbarButton(page, 'Start execution').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Input', { exact: true }).fill(JSON.stringify(input));
-  await dialog.getByRole('button', { name: 'Start', exact: true }).click();
-}
 
 const waitingArea = (page: Page) => page.getByRole('region', { name: 'Waiting for callback' });
 
@@ -43,7 +36,7 @@ test('a .waitForTaskToken task waits for Send success / Send failure from the ru
   await expectCanvasShows(page, approval);
 
   // Run 1: the task waits; the panel shows its token; an invalid output is refused; Send success ends the run.
-  await start(page, { orderId: 'o-42' });
+  await startExecution(page, { input: { orderId: 'o-42' }, realTime: false });
   const area = waitingArea(page);
   await expect(area).toBeVisible();
   const form = area.getByRole('group', { name: 'Callback for Request approval' });
@@ -87,7 +80,7 @@ test('a .waitForTaskToken task waits for Send success / Send failure from the ru
   await snap(page, 'callback-succeeded');
 
   // Run 2: Send failure with a custom error (no Catcher for it) ends the run Failed with that error and cause.
-  await start(page, { orderId: 'o-43' });
+  await startExecution(page, { input: { orderId: 'o-43' }, realTime: false });
   await expect(waitingArea(page)).toBeVisible();
   const form2 = waitingArea(page).getByRole('group', { name: 'Callback for Request approval' });
   await form2.getByLabel('Error', { exact: true }).fill('Approval.Rejected');
@@ -104,7 +97,7 @@ test('a .waitForTaskToken task waits for Send success / Send failure from the ru
   await snap(page, 'callback-failed');
 
   // Run 3: an error the Catcher matches takes the Catch path.
-  await start(page, { orderId: 'o-44' });
+  await startExecution(page, { input: { orderId: 'o-44' }, realTime: false });
   const form3 = waitingArea(page).getByRole('group', { name: 'Callback for Request approval' });
   await form3.getByLabel('Error', { exact: true }).fill('Approval.Escalated');
   await form3.getByRole('button', { name: 'Send failure' }).click();
@@ -141,7 +134,7 @@ test('each iteration of a Map waits with its own token; answering them one by on
   await openApp(page);
   await importFile(page, writeTestFile(testInfo, 'reviews.asl.json', JSON.stringify(fanOut, null, 2)));
   await expectCanvasShows(page, fanOut);
-  await start(page, { reviewers: ['ann', 'bob', 'cy'] });
+  await startExecution(page, { input: { reviewers: ['ann', 'bob', 'cy'] }, realTime: false });
 
   const area = waitingArea(page);
   await expect(area).toContainText('3 tasks wait');
@@ -191,7 +184,7 @@ test('a token whose HeartbeatSeconds pass without a heartbeat expires: the waiti
   await openApp(page);
   await importFile(page, writeTestFile(testInfo, 'impatient.asl.json', JSON.stringify(impatient, null, 2)));
   await expectCanvasShows(page, impatient);
-  await start(page, {});
+  await startExecution(page, { input: {}, realTime: false });
   const area = waitingArea(page);
   await expect(area).toContainText('heartbeat 2 s');
   // No heartbeat: after 2 s (real time, even on the simulated clock) the task times out and the token is gone.

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, expectCanvasShows, expectExecutionStatus, importFile, openApp, snap, stateNode, test, toolbarButton, writeTestFile, type AslMachine } from './fixtures';
+import { expect, expectCanvasShows, expectExecutionStatus, importFile, openApp, snap, startExecution, stateNode, test, toolbarButton, writeTestFile, type AslMachine } from './fixtures';
 
 const ITEMS = 2000;
 
@@ -29,15 +29,6 @@ const mapMachine: AslMachine = {
   },
 };
 
-/** Opens the Start dialog, sets the input (and Real time), and starts. */
-async function start(page: Page, input: unknown, realTime = false): Promise<void> {
-  await toolbarButton(page, 'Start execution').click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Input', { exact: true }).fill(JSON.stringify(input));
-  const real = dialog.getByRole('switch', { name: /Real time/ });
-  if ((await real.isChecked()) !== realTime) await real.click();
-  await dialog.getByRole('button', { name: 'Start', exact: true }).click();
-}
 
 const events = (page: Page) => page.getByRole('table', { name: 'Execution events' });
 
@@ -45,7 +36,7 @@ test('a 2,000-item Map streams into the run view; iterations, events and the fil
   await openApp(page);
   await importFile(page, writeTestFile(testInfo, 'map-2000.asl.json', JSON.stringify(mapMachine, null, 2)));
   await expectCanvasShows(page, mapMachine);
-  await start(page, { items: Array.from({ length: ITEMS }, (_, i) => i) });
+  await startExecution(page, { input: { items: Array.from({ length: ITEMS }, (_, i) => i) }, realTime: false });
 
   await expectExecutionStatus(page, 'Succeeded');
   for (const name of ['Fan out', 'Work', 'Done']) await expect(stateNode(page, name)).toHaveAttribute('data-status', 'succeeded');
@@ -102,7 +93,7 @@ test('Stop aborts a running execution (real time)', async ({ page }, testInfo) =
   const waiting: AslMachine = { StartAt: 'Prepare', States: { Prepare: { Type: 'Pass', Next: 'Hold' }, Hold: { Type: 'Wait', Seconds: 600, End: true } } };
   await importFile(page, writeTestFile(testInfo, 'waits.asl.json', JSON.stringify(waiting, null, 2)));
   await expectCanvasShows(page, waiting);
-  await start(page, {}, true);
+  await startExecution(page, { input: {}, realTime: true });
   await expect(stateNode(page, 'Hold')).toHaveAttribute('data-status', 'running');
   await expectExecutionStatus(page, 'Running');
   await toolbarButton(page, 'Stop').click();

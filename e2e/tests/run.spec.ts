@@ -2,7 +2,6 @@
  * Running workflows in the browser: the sample's run succeeds along its path, a state's input and output can be
  * inspected, and a failing run is shown as failed.
  */
-import type { Page } from '@playwright/test';
 import {
   expect,
   expectCanvasShows,
@@ -12,21 +11,16 @@ import {
   readSample,
   shownNodes,
   snap,
+  startExecution,
   stateNode,
   successors,
   test,
-  toolbarButton,
   writeTestFile,
   type AslMachine,
 } from './fixtures';
 
 const sample = readSample();
 
-/** Start execution → the dialog's Start (with the dialog's default input). */
-async function startExecution(page: Page): Promise<void> {
-  await toolbarButton(page, 'Start execution').click();
-  await page.getByRole('button', { name: 'Start', exact: true }).click();
-}
 
 test('running the sample succeeds along its path and shows a state’s input and output', async ({ page }) => {
   await openApp(page);

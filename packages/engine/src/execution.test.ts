@@ -3,6 +3,13 @@ import { DefinitionError, startExecution } from './index.js';
 import { chain, run, types } from './test/helpers.js';
 
 const pass = (extra: object = {}) => ({ Type: 'Pass', End: true, ...extra });
+/** A loop that counts `$.i` from 0 to `n` (4 events per turn: Pass Inc and Choice C), then succeeds. */
+const countTo = (n: number) => ({ StartAt: 'I', States: {
+  I: { Type: 'Pass', Result: 0, ResultPath: '$.i', Next: 'Inc' },
+  Inc: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'C' },
+  C: { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: n, Next: 'Inc' }], Default: 'D' },
+  D: { Type: 'Succeed' },
+} });
 
 describe('startExecution: skeleton and history (HISTORY-FORMAT.md sections 1-3)', () => {
   it('records a straight-line run with AWS ids, previousEventIds and JSON-text details', async () => {
@@ -202,12 +209,7 @@ describe('quotas', () => {
     expect(r.status).toBe('SUCCEEDED');
   });
   it('a STANDARD history over 25,000 events fails; EXPRESS has no history limit', async () => {
-    const loop = { StartAt: 'I', States: {
-      I: { Type: 'Pass', Result: 0, ResultPath: '$.i', Next: 'Inc' },
-      Inc: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'C' },
-      C: { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: 7000, Next: 'Inc' }], Default: 'D' },
-      D: { Type: 'Succeed' },
-    } };
+    const loop = countTo(7000);
     const r = await run(loop);
     expect(r.status).toBe('FAILED');
     expect(r.history.length).toBe(25_000);
@@ -250,12 +252,7 @@ describe('quotas', () => {
     expect((await run(wait(400), { startTime: start, type: 'EXPRESS' })).status).toBe('TIMED_OUT');
   });
   it('an execution without a history quota keeps at most 1,000,000 events, then counts on and keeps the terminal event', async () => {
-    const loop = { StartAt: 'I', States: {
-      I: { Type: 'Pass', Result: 0, ResultPath: '$.i', Next: 'Inc' },
-      Inc: { Type: 'Pass', Parameters: { 'i.$': 'States.MathAdd($.i, 1)' }, Next: 'C' },
-      C: { Type: 'Choice', Choices: [{ Variable: '$.i', NumericLessThan: 260_000, Next: 'Inc' }], Default: 'D' },
-      D: { Type: 'Succeed' },
-    } };
+    const loop = countTo(260_000);
     const seen: number[] = [];
     const r = await startExecution(loop, { type: 'EXPRESS', onEvent: (e) => { if (e.id > 999_998) seen.push(e.id); } }).result;
     expect(r.status).toBe('SUCCEEDED');

@@ -17,35 +17,19 @@ import {
   type PendingToken,
 } from './callbacks';
 import { HistoryFold, type HistoryEvent } from './fold-history';
+import { tokenMapMachine } from './test-machines';
 
 const ts = new Date(0).toISOString();
 const ev = (id: number, type: string, extra: Record<string, unknown> = {}): HistoryEvent => ({ id, previousEventId: id - 1, timestamp: ts, type, ...extra });
 const scheduled = (id: number, resource: string, parameters = '{}') =>
   ev(id, 'TaskScheduled', { taskScheduledEventDetails: { resource, resourceType: 'sqs', region: 'us-east-1', parameters } });
 
-/** A machine whose Map runs `n` iterations of a `.waitForTaskToken` task (token in the message body). */
-const mapMachine = {
-  StartAt: 'Fan',
-  States: {
-    Fan: {
-      Type: 'Map',
-      ItemsPath: '$.items',
-      ItemProcessor: {
-        StartAt: 'Approve',
-        States: {
-          Approve: {
-            Type: 'Task',
-            Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
-            Parameters: { QueueUrl: 'https://sqs.us-east-1.amazonaws.com/1/q', MessageBody: { 'item.$': '$', 'token.$': '$$.Task.Token' } },
-            HeartbeatSeconds: 600,
-            End: true,
-          },
-        },
-      },
-      End: true,
-    },
-  },
-};
+/** A Map of `.waitForTaskToken` SQS tasks (token in the message body). */
+const mapMachine = tokenMapMachine({
+  Resource: 'arn:aws:states:::sqs:sendMessage.waitForTaskToken',
+  Parameters: { QueueUrl: 'https://sqs.us-east-1.amazonaws.com/1/q', MessageBody: { 'item.$': '$', 'token.$': '$$.Task.Token' } },
+  HeartbeatSeconds: 600,
+});
 
 /** Runs a machine with the tracker wired as the execution worker wires it; returns the execution and the lists sent. */
 function tracked(def: unknown, input: unknown) {

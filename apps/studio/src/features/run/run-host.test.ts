@@ -11,6 +11,7 @@ import { HistoryFold, foldHistory, type HistoryEvent } from './fold-history';
 import { prettyJson } from './json-text';
 import { CallbackTracker } from './callbacks';
 import { RunHost, parseHistory, type EnginePort } from './run-host';
+import { tokenMapMachine } from './test-machines';
 import {
   applyRunUpdate,
   emptySummary,
@@ -297,27 +298,10 @@ describe('RunHost + page mirror', () => {
   });
 
   it('pending task tokens: shown once their TaskScheduled is folded, with state and Map iteration; cleared when answered or the run ends', async () => {
-    const def = {
-      StartAt: 'Fan',
-      States: {
-        Fan: {
-          Type: 'Map',
-          ItemsPath: '$.items',
-          ItemProcessor: {
-            StartAt: 'Approve',
-            States: {
-              Approve: {
-                Type: 'Task',
-                Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
-                Parameters: { FunctionName: 'f', Payload: { 'token.$': '$$.Task.Token' } },
-                End: true,
-              },
-            },
-          },
-          End: true,
-        },
-      },
-    };
+    const def = tokenMapMachine({
+      Resource: 'arn:aws:states:::lambda:invoke.waitForTaskToken',
+      Parameters: { FunctionName: 'f', Payload: { 'token.$': '$$.Task.Token' } },
+    });
     const live: HistoryEvent[] = [];
     const tracker = new CallbackTracker();
     const exec = startExecution(def as never, {
